@@ -1,0 +1,20 @@
+/**
+ * The engine: model-agnostic pieces every model is built from — grid, neighbourhoods, typed-array
+ * fields, agent stores, named random streams, schedules, the recorder and the run loop.
+ */
+export { createGrid, cellIndex, cellX, cellY, cellAt } from './grid.ts';
+export { createNeighbourhood, neighbours } from './neighbourhood.ts';
+export { createField, sumField, countEqual } from './fields.ts';
+export { AgentStore, createAgentStore } from './agent-store.ts';
+export { RandomStream, RandomStreams, createRandomStreams } from './random-streams.ts';
+export { randomActivationOrder, runPhases } from './schedule.ts';
+export { Recorder } from './recorder.ts';
+export { runSimulation, advance } from './simulation.ts';
+
+export type { Grid } from './grid.ts';
+export type { Neighbourhood, NeighbourhoodKind } from './neighbourhood.ts';
+export type { TypedArray, TypedArrayConstructor } from './fields.ts';
+export type { AgentSchema, AgentColumns } from './agent-store.ts';
+export type { StreamState } from './random-streams.ts';
+export type { Phase } from './schedule.ts';
+export type { Simulation, ModelDefinition, RunResult } from './simulation.ts';
