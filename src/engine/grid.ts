@@ -37,10 +37,9 @@ export function cellY(grid: Grid, cell: number): number {
 export function cellAt(grid: Grid, x: number, y: number): number {
   const { width, height } = grid;
   if (grid.torus) {
-    x %= width;
-    if (x < 0) x += width;
-    y %= height;
-    if (y < 0) y += height;
+    // `% n + n) % n` rather than `if (x < 0)`: -1 % 1 is -0, which is not < 0.
+    x = ((x % width) + width) % width;
+    y = ((y % height) + height) % height;
   } else if (x < 0 || y < 0 || x >= width || y >= height) {
     return -1;
   }
