@@ -5,6 +5,9 @@
  * `commit()`; `remove(id)` queues the id and `commit()` frees it. A tick therefore iterates a
  * stable population while it queues births and deaths, then commits them in one step.
  *
+ * A column may be a vector: `{ type: Float32Array, width: k }` holds k values per agent at
+ * `id * k .. id * k + k - 1` (e.g. a band's fighters by nationality).
+ *
  * Ids of removed agents are reused, last freed first, so a run's ids are deterministic. When the
  * store is full, `add()` doubles the capacity: the column arrays are replaced, so code that keeps
  * a column in a local variable must read it again after adding.
@@ -12,8 +15,22 @@
 import { SimError } from '../errors.ts';
 import type { TypedArray, TypedArrayConstructor } from './fields.ts';
 
-export type AgentSchema = Record<string, TypedArrayConstructor>;
-export type AgentColumns<S extends AgentSchema> = { [K in keyof S]: InstanceType<S[K]> };
+export interface VectorColumn<T extends TypedArrayConstructor = TypedArrayConstructor> {
+  readonly type: T;
+  readonly width: number;
+}
+export type AgentSchema = Record<string, TypedArrayConstructor | VectorColumn>;
+export type AgentColumns<S extends AgentSchema> = {
+  [K in keyof S]: S[K] extends VectorColumn<infer T> ? InstanceType<T> : S[K] extends TypedArrayConstructor ? InstanceType<S[K]> : never;
+};
+
+function columnType(entry: TypedArrayConstructor | VectorColumn): TypedArrayConstructor {
+  return 'type' in entry ? entry.type : entry;
+}
+
+function columnWidth(entry: TypedArrayConstructor | VectorColumn): number {
+  return 'width' in entry ? entry.width : 1;
+}
 
 export class AgentStore<S extends AgentSchema> {
   readonly schema: S;
@@ -41,7 +58,10 @@ export class AgentStore<S extends AgentSchema> {
     this.schema = schema;
     this.capacityValue = capacity;
     const columns: Partial<Record<keyof S, TypedArray>> = {};
-    for (const key of Object.keys(schema) as (keyof S)[]) columns[key] = new schema[key]!(capacity);
+    for (const key of Object.keys(schema) as (keyof S)[]) {
+      const entry = schema[key] as TypedArrayConstructor | VectorColumn;
+      columns[key] = new (columnType(entry))(capacity * columnWidth(entry));
+    }
     this.columns = columns as AgentColumns<S>;
     this.alive = new Uint8Array(capacity);
     this.ids = new Int32Array(capacity);
@@ -70,7 +90,10 @@ export class AgentStore<S extends AgentSchema> {
       if (this.nextFresh === this.capacityValue) this.grow(this.capacityValue * 2);
       id = this.nextFresh++;
     }
-    for (const key in this.columns) this.columns[key][id] = 0;
+    for (const key in this.columns) {
+      const width = columnWidth(this.schema[key] as TypedArrayConstructor | VectorColumn);
+      this.columns[key].fill(0, id * width, id * width + width);
+    }
     this.pendingAdd[this.pendingAddCount++] = id;
     return id;
   }
@@ -112,14 +135,14 @@ export class AgentStore<S extends AgentSchema> {
   }
 
   private grow(capacity: number): void {
-    const copy = <T extends TypedArray>(from: T, ctor: TypedArrayConstructor<T>): T => {
-      const to = new ctor(capacity);
+    const copy = <T extends TypedArray>(from: T, ctor: TypedArrayConstructor<T>, width = 1): T => {
+      const to = new ctor(capacity * width);
       to.set(from as never);
       return to;
     };
     for (const key of Object.keys(this.schema) as (keyof S)[]) {
-      const ctor = this.schema[key] as TypedArrayConstructor;
-      this.columns[key] = copy(this.columns[key], ctor) as AgentColumns<S>[keyof S];
+      const entry = this.schema[key] as TypedArrayConstructor | VectorColumn;
+      this.columns[key] = copy(this.columns[key] as TypedArray, columnType(entry), columnWidth(entry)) as AgentColumns<S>[keyof S];
     }
     this.alive = copy(this.alive, Uint8Array);
     this.ids = copy(this.ids, Int32Array);

@@ -14,7 +14,7 @@ export { runSimulation, advance } from './simulation.ts';
 export type { Grid } from './grid.ts';
 export type { Neighbourhood, NeighbourhoodKind } from './neighbourhood.ts';
 export type { TypedArray, TypedArrayConstructor } from './fields.ts';
-export type { AgentSchema, AgentColumns } from './agent-store.ts';
+export type { AgentSchema, AgentColumns, VectorColumn } from './agent-store.ts';
 export type { StreamState } from './random-streams.ts';
 export type { Phase } from './schedule.ts';
 export type { Simulation, ModelDefinition, RunResult } from './simulation.ts';

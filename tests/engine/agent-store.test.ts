@@ -41,6 +41,20 @@ describe('AgentStore', () => {
     expect(Array.from(store.columns.v.subarray(0, 5))).toEqual([0, 10, 20, 30, 40]);
   });
 
+  it('keeps vector columns per agent and zeroes them for a new agent', () => {
+    const store = createAgentStore({ mix: { type: Float32Array, width: 3 } }, 1);
+    const a = store.add();
+    store.columns.mix.set([0.5, 0.25, 0.25], a * 3);
+    const b = store.add();
+    store.commit();
+    expect(Array.from(store.columns.mix.subarray(a * 3, a * 3 + 3))).toEqual([0.5, 0.25, 0.25]);
+    expect(Array.from(store.columns.mix.subarray(b * 3, b * 3 + 3))).toEqual([0, 0, 0]);
+    store.remove(a);
+    store.commit();
+    expect(store.add()).toBe(a);
+    expect(Array.from(store.columns.mix.subarray(a * 3, a * 3 + 3))).toEqual([0, 0, 0]);
+  });
+
   it('refuses to remove an agent that is not alive', () => {
     const store = createAgentStore({ v: Int32Array }, 2);
     expect(() => store.remove(0)).toThrow(/not alive/);
