@@ -17,4 +17,4 @@ export type { TypedArray, TypedArrayConstructor } from './fields.ts';
 export type { AgentSchema, AgentColumns, VectorColumn } from './agent-store.ts';
 export type { StreamState } from './random-streams.ts';
 export type { Phase } from './schedule.ts';
-export type { Simulation, ModelDefinition, RunResult } from './simulation.ts';
+export type { Simulation, ModelDefinition, RunResult, Table } from './simulation.ts';

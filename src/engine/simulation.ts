@@ -9,6 +9,12 @@
  */
 import { Recorder } from './recorder.ts';
 
+/** A table a model writes beside its series at the end of a run (e.g. relations, displacement). */
+export interface Table {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
 export interface Simulation {
   /** The last completed tick (0 before the first step). */
   readonly tick: number;
@@ -18,6 +24,8 @@ export interface Simulation {
   measure(out: Float64Array): void;
   /** True when nothing can change any more; the run loop stops early. Optional. */
   isFinished?(): boolean;
+  /** End-of-run tables by name (written as `<name>.csv`, one block of rows per seed). Optional. */
+  tables?(): Record<string, Table>;
 }
 
 export interface ModelDefinition<P> {
@@ -30,6 +38,7 @@ export interface RunResult {
   readonly seed: number;
   readonly ticks: number;
   readonly recorder: Recorder;
+  readonly tables: Record<string, Table>;
 }
 
 /** Runs a model for `ticks` ticks (the budget) and returns its recorded metrics. */
@@ -39,7 +48,7 @@ export function runSimulation<P>(model: ModelDefinition<P>, params: P, seed: num
   sim.measure(recorder.row);
   recorder.commitRow();
   advance(sim, recorder, ticks);
-  return { seed, ticks: sim.tick, recorder };
+  return { seed, ticks: sim.tick, recorder, tables: sim.tables?.() ?? {} };
 }
 
 /** Steps `sim` until its tick reaches `untilTick` or it is finished, recording every tick. */

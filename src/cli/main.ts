@@ -1,0 +1,62 @@
+/**
+ * The `sahel-sahara` command line: parses, dispatches, prints. A user's mistake (SimError with a
+ * user code) prints a located message and exits 2, without a stack trace; anything else is a bug
+ * and exits 1 with the stack.
+ */
+import { isSimError } from '../errors.ts';
+import { check, checkHelp } from './commands/check.ts';
+import { run, runHelp } from './commands/run.ts';
+import { formatError } from './print.ts';
+
+const mainHelp = `sahel-sahara — agent-based simulation of regional security in the Sahel-Sahara
+
+Usage: sahel-sahara <command> [options]
+
+Commands:
+  run <scenario>     run a scenario for one or more seeds and write a result folder
+  check <scenario>   validate a scenario without running it
+  help [command]     show help for a command
+
+Run "sahel-sahara <command> --help" for a command's options.`;
+
+const helps: Record<string, string> = { run: runHelp, check: checkHelp };
+
+export function main(argv: string[]): number {
+  const out = (text: string) => process.stdout.write(text + '\n');
+  const progress = (text: string) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+    else process.stderr.write(text + '\n');
+  };
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run': {
+        const code = run(rest, { out, progress, argv: rest });
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        return code;
+      }
+      case 'check':
+        return check(rest, out);
+      case undefined:
+      case '-h':
+      case '--help':
+        return out(mainHelp), command === undefined ? 2 : 0;
+      case 'help': {
+        const topic = rest[0];
+        return out(topic && helps[topic] ? (helps[topic] as string) : mainHelp), 0;
+      }
+      default:
+        process.stderr.write(`error: unknown command "${command}"\n\n${mainHelp}\n`);
+        return 2;
+    }
+  } catch (error) {
+    if (isSimError(error) && error.isUserError) {
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      process.stderr.write(formatError(error) + '\n');
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

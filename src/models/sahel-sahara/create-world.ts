@@ -1,0 +1,323 @@
+/**
+ * Building the world of one run from resolved parameters and a seed — purely: geography, the
+ * policy layer, relations, frameworks and the initial bands and networks. Nothing here draws a
+ * random number except through the `setup` stream.
+ */
+import { createAgentStore, createRandomStreams } from '../../engine/index.ts';
+import { haversineKm } from '../../geo/index.ts';
+import { tickOfDate } from './calendar.ts';
+import { buildGeography, countryDistances, diskOffsets, locate, routeCells, type Location } from './geography.ts';
+import type { SahelSaharaParams } from './params.ts';
+import { applyPolicy, stateParams } from './policy.ts';
+import { addBand } from './bands.ts';
+import { CONTROL_NONE, type BandSchema, type Framework, type Route, type Tally, type World } from './world.ts';
+
+/** Km within which a state may pursue a band across its border. */
+export const PURSUIT_KM = 200;
+
+export function createTally(countryCount: number): Tally {
+  return {
+    attacks: 0,
+    attacksCrossBorder: 0,
+    attacksStrategic: 0,
+    attacksAlgeriaViaNigerLibya: 0,
+    displaced: 0,
+    smugglingVolume: 0,
+    revenueGroups: 0,
+    revenueOfficials: 0,
+    intelShares: 0,
+    jointOps: 0,
+    operations: 0,
+    fightersKilled: 0,
+    soldiersKilled: 0,
+    civilianHarm: 0,
+    recruits: 0,
+    leaks: 0,
+    ransoms: 0,
+    attacksByCountry: new Float64Array(countryCount),
+    operationsByCountry: new Float64Array(countryCount),
+  };
+}
+
+function pairIndex(countries: readonly string[], key: string): [number, number] | undefined {
+  const [a, b] = key.split('-');
+  const i = countries.indexOf(a as string);
+  const j = countries.indexOf(b as string);
+  return i > 0 && j > 0 ? [i, j] : undefined;
+}
+
+export function createWorld(params: SahelSaharaParams, seed: number): World {
+  const geo = buildGeography(params);
+  const { size, width } = geo;
+  const countries = geo.raster.countries;
+  const C = countries.length;
+  const streams = createRandomStreams(seed);
+  const rng = {
+    events: streams.stream('events'),
+    intelligence: streams.stream('intelligence'),
+    operations: streams.stream('operations'),
+    movement: streams.stream('movement'),
+    economy: streams.stream('economy'),
+    recruitment: streams.stream('recruitment'),
+    attacks: streams.stream('attacks'),
+    relations: streams.stream('relations'),
+    setup: streams.stream('setup'),
+  };
+
+  const isCoreState = new Uint8Array(C);
+  for (const iso of Object.keys(params.states)) {
+    const c = countries.indexOf(iso);
+    if (c > 0) isCoreState[c] = 1;
+  }
+
+  // Nationalities: every country named in a group's or band's mix, or receiving returnees.
+  const nationalitySet = new Set<string>();
+  for (const g of Object.values(params.groups)) {
+    for (const iso of Object.keys(g.nationality)) nationalitySet.add(iso);
+    for (const b of g.bands) for (const iso of Object.keys(b.nationality ?? {})) nationalitySet.add(iso);
+  }
+  for (const e of params.events) if (e.type === 'returnees') nationalitySet.add(e.to);
+  const nationalities = [...nationalitySet].sort();
+  const nationalityCountry = Int32Array.from(nationalities, (iso) => Math.max(0, countries.indexOf(iso)));
+
+  const countryKm = countryDistances(geo, C);
+
+  // Distance from each cell to its own state's capital (or, for a state without one, to the
+  // centre of its cells): presence decays with it.
+  const capitalCell = new Int32Array(C).fill(-1);
+  for (let c = 1; c < C; c++) {
+    const capital = stateParams(params, countries[c] as string).capital;
+    if (capital !== undefined) capitalCell[c] = locate(geo.spec, geo.raster, params.places, capital as Location);
+  }
+  const centroid = new Float64Array(C * 3);
+  for (const c of geo.landCells) {
+    const k = geo.raster.owner[c] as number;
+    centroid[k * 3] = (centroid[k * 3] as number) + (geo.lon[c] as number);
+    centroid[k * 3 + 1] = (centroid[k * 3 + 1] as number) + (geo.lat[c] as number);
+    centroid[k * 3 + 2] = (centroid[k * 3 + 2] as number) + 1;
+  }
+  const capitalKm = new Float32Array(size);
+  for (const c of geo.landCells) {
+    const k = geo.raster.owner[c] as number;
+    const cap = capitalCell[k] as number;
+    const [x, y] =
+      cap >= 0
+        ? [geo.lon[cap] as number, geo.lat[cap] as number]
+        : [(centroid[k * 3] as number) / (centroid[k * 3 + 2] as number), (centroid[k * 3 + 1] as number) / (centroid[k * 3 + 2] as number)];
+    capitalKm[c] = haversineKm(geo.lon[c] as number, geo.lat[c] as number, x, y);
+  }
+
+  const nearCountries = new Uint32Array(size);
+  for (let k = 1; k < C && k < 32; k++) {
+    for (const c of geo.landCells) if ((countryKm[k * size + c] as number) <= PURSUIT_KM) nearCountries[c] = (nearCountries[c] as number) | (1 << k);
+  }
+
+  const tuning = params.tuning;
+  const move = diskOffsets(geo, tuning.bandMoveKm);
+  const influence = diskOffsets(geo, tuning.influenceKm);
+  // Linear fall-off to a quarter at the edge: a band dominates its own cell and weighs on the area around it.
+  const influenceWeight = Float32Array.from(influence.km, (km) => 1 - 0.75 * (km / tuning.influenceKm));
+
+  const populationNear = new Float64Array(size);
+  for (const c of geo.landCells) {
+    const x = c % width;
+    const y = (c / width) | 0;
+    let total = 0;
+    for (let k = 0; k < influence.dx.length; k++) {
+      const nx = x + (influence.dx[k] as number);
+      const ny = y + (influence.dy[k] as number);
+      if (nx >= 0 && ny >= 0 && nx < width && ny < geo.height) total += geo.population[ny * width + nx] as number;
+    }
+    populationNear[c] = total;
+  }
+
+  const groups = Object.keys(params.groups);
+  const G = groups.length;
+  const externals = Object.keys(params.externals);
+
+  const routes: Route[] = Object.entries(params.routes).map(([name, r]) => {
+    const cells = routeCells(geo, params.places, r.via as Location[]);
+    return { name, commodity: r.commodity, cells, origin: cells.length > 0 ? (geo.raster.owner[cells[0] as number] as number) : 0, volume: r.volume, value: r.value };
+  });
+
+  const trust = new Float64Array(C * C);
+  const rivalry = new Float64Array(C * C);
+  for (const [key, value] of Object.entries(params.rivalry)) {
+    const pair = pairIndex(countries, key);
+    if (!pair) continue;
+    rivalry[pair[0] * C + pair[1]] = value;
+    rivalry[pair[1] * C + pair[0]] = value;
+  }
+  // MODEL.md §3.10: trust reverts toward 1 − rivalry; pairs the scenario does not name start there.
+  for (let i = 0; i < C * C; i++) trust[i] = 1 - (rivalry[i] as number);
+  for (const [key, value] of Object.entries(params.trust)) {
+    const pair = pairIndex(countries, key);
+    if (pair) trust[pair[0] * C + pair[1]] = value;
+  }
+
+  const frameworks: Framework[] = Object.entries(params.frameworks).map(([name, f]) => {
+    const members = new Uint8Array(C);
+    for (const iso of f.members) if (countries.indexOf(iso) > 0) members[countries.indexOf(iso)] = 1;
+    const excludes = new Uint8Array(C);
+    for (const iso of f.excludes) if (countries.indexOf(iso) > 0) excludes[countries.indexOf(iso)] = 1;
+    return {
+      name,
+      members,
+      leader: f.leader ? Math.max(0, countries.indexOf(f.leader)) : 0,
+      excludes,
+      backing: f.backers.reduce((sum, b) => sum + (params.externals[b]?.funding ?? 0), 0),
+      intelligence: f.intelligence,
+      jointOperations: f.jointOperations,
+      pursuit: f.pursuit,
+      operationalisation: f.operationalisation,
+      fromTick: f.from ? tickOfDate(params.start, f.from) : 0,
+    };
+  });
+
+  const bandCapacity = 64 + 8 * Object.values(params.groups).reduce((n, g) => n + g.bands.length, 0);
+  const bandSchema: BandSchema = {
+    group: Uint8Array,
+    cell: Int32Array,
+    fighters: Float64Array,
+    weapons: Float32Array,
+    nationals: { type: Float64Array, width: Math.max(1, nationalities.length) },
+    country: Uint8Array,
+    crossedAt: Int32Array,
+    lastIn: { type: Int32Array, width: C },
+    detected: Uint8Array,
+    warned: Uint8Array,
+    pressure: Float32Array,
+  };
+
+  const f64 = () => new Float64Array(C);
+  const world: World = {
+    params,
+    spec: geo.spec,
+    raster: geo.raster,
+    width,
+    height: geo.height,
+    size,
+    cellKm: geo.cellKm,
+    streams,
+    rng,
+    tick: 0,
+    countries,
+    countryCount: C,
+    isCoreState,
+    nationalities,
+    nationalityCountry,
+    capacity: f64(),
+    reachKm: f64(),
+    legitimacy: f64(),
+    borderControl: f64(),
+    intelligence: f64(),
+    collusion: f64(),
+    sovereignty: f64(),
+    engagement: f64(),
+    returneeDisarmament: f64(),
+    unilateralism: f64(),
+    subsidy: f64(),
+    hardshipBase: f64(),
+    support: f64(),
+    owner: geo.raster.owner,
+    land: geo.land,
+    landCells: geo.landCells,
+    terrain: geo.terrain,
+    lon: geo.lon,
+    lat: geo.lat,
+    population: geo.population,
+    populationNear,
+    capitalKm,
+    homeKm: countryKm,
+    nearCountries,
+    places: geo.places,
+    routes,
+    moveDx: move.dx,
+    moveDy: move.dy,
+    moveKm: move.km,
+    influenceDx: influence.dx,
+    influenceDy: influence.dy,
+    influenceWeight,
+    presence: new Float64Array(size),
+    external: new Float64Array(size),
+    strength: new Float64Array(G * size),
+    network: new Float64Array(G * size),
+    flow: new Float64Array(size),
+    hardship: new Float64Array(size),
+    harm: new Float64Array(size),
+    relief: new Float64Array(size),
+    grievance: new Float64Array(size),
+    control: new Uint8Array(size).fill(CONTROL_NONE),
+    havenWeeks: new Int32Array(size),
+    groups,
+    groupKind: new Uint8Array(G),
+    groupFunds: Float64Array.from(groups, (g) => params.groups[g]?.funds ?? 0),
+    groupCohesion: new Float64Array(G),
+    groupWeapons: new Float64Array(G),
+    groupHostageTaking: new Float64Array(G),
+    alliance: new Float64Array(G * G),
+    groupRecruits: new Float64Array(G),
+    groupAttacks: new Float64Array(G),
+    bands: createAgentStore(bandSchema, bandCapacity),
+    externals,
+    ransomPolicy: new Float64Array(externals.length),
+    funding: new Float64Array(externals.length),
+    pressForReleases: new Float64Array(externals.length),
+    trust,
+    trustStart: trust.slice(),
+    rivalry,
+    sharing: new Float64Array(C * C),
+    frameworks,
+    events: params.events
+      .map((event) => ({ tick: tickOfDate(params.start, event.date), event }))
+      .sort((a, b) => a.tick - b.tick),
+    nextEvent: 0,
+    offensives: [],
+    scratchScores: new Float64Array(move.dx.length),
+    scratchCells: new Int32Array(move.dx.length),
+    tally: createTally(C),
+    crossings: new Float64Array(C * C),
+    foreignCrossings: new Float64Array(C * C),
+  };
+  applyPolicy(world, params);
+
+  // Initial presence at its target, so a run does not open with a transient.
+  for (const c of geo.landCells) {
+    const k = geo.raster.owner[c] as number;
+    world.presence[c] = (world.capacity[k] as number) * Math.exp(-(capitalKm[c] as number) / (world.reachKm[k] as number));
+    world.hardship[c] = world.hardshipBase[k] as number;
+  }
+
+  // Networks start where groups are at home (seed: AQIM's networks in northern Mali since ~2006,
+  // and existing extremist networks in southern Libya) and where their bands stand.
+  groups.forEach((name, g) => {
+    const p = params.groups[name];
+    if (!p) return;
+    const homes = (p.home as Location[]).map((h) => locate(geo.spec, geo.raster, params.places, h)).filter((c) => c >= 0);
+    for (const home of homes) seedNetwork(world, g, home, 0.6);
+    for (const band of p.bands) {
+      const cell = locate(geo.spec, geo.raster, params.places, band.at as Location);
+      if (cell < 0) continue;
+      seedNetwork(world, g, cell, 0.3);
+      addBand(world, g, cell, band.fighters, band.weapons ?? p.weapons, band.nationality ?? p.nationality, -1000);
+    }
+  });
+  world.bands.commit();
+  return world;
+}
+
+/** Raises a group's network presence around a cell to at least `level`, falling off with distance. */
+export function seedNetwork(world: World, g: number, cell: number, level: number): void {
+  const { width, height, size } = world;
+  const x = cell % width;
+  const y = (cell / width) | 0;
+  for (let k = 0; k < world.influenceDx.length; k++) {
+    const nx = x + (world.influenceDx[k] as number);
+    const ny = y + (world.influenceDy[k] as number);
+    if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+    const c = ny * width + nx;
+    if (world.land[c] !== 1) continue;
+    const v = level * (world.influenceWeight[k] as number);
+    if (v > (world.network[g * size + c] as number)) world.network[g * size + c] = v;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The regional security model as an engine `ModelDefinition`: one tick runs the phases of
+ * MODEL.md §3 in order, then records the metrics. Bands removed during a tick (wiped out) are
+ * committed at its end.
+ */
+import type { ModelDefinition, Simulation, Table } from '../../engine/index.ts';
+import { attacksPhase } from './attacks.ts';
+import { controlPhase } from './control.ts';
+import { createWorld } from './create-world.ts';
+import { economyPhase } from './economy.ts';
+import { eventsPhase } from './events.ts';
+import { intelligencePhase } from './intelligence.ts';
+import { measure, metricRegions, resetTally, SAHEL_METRICS, type MetricRegions } from './metrics.ts';
+import { movementPhase } from './movement.ts';
+import { operationsPhase } from './operations.ts';
+import type { SahelSaharaParams } from './params.ts';
+import { presencePhase } from './presence.ts';
+import { recruitmentPhase } from './recruitment.ts';
+import { relationsPhase } from './relations.ts';
+import { runTables } from './tables.ts';
+import type { World } from './world.ts';
+
+/** Bands below this size disband. */
+const MIN_BAND = 3;
+
+export class SahelSaharaSimulation implements Simulation {
+  readonly world: World;
+  private readonly regions: MetricRegions;
+
+  constructor(params: SahelSaharaParams, seed: number) {
+    this.world = createWorld(params, seed);
+    // Events dated at the start apply before the first measurement.
+    eventsPhase(this.world);
+    controlPhase(this.world);
+    this.regions = metricRegions(this.world);
+  }
+
+  get tick(): number {
+    return this.world.tick;
+  }
+
+  step(): void {
+    const world = this.world;
+    resetTally(world);
+    world.tick++;
+    eventsPhase(world);
+    presencePhase(world);
+    intelligencePhase(world);
+    operationsPhase(world);
+    movementPhase(world);
+    economyPhase(world);
+    recruitmentPhase(world);
+    attacksPhase(world);
+    controlPhase(world);
+    relationsPhase(world);
+    const b = world.bands.columns;
+    for (let k = 0; k < world.bands.count; k++) {
+      const id = world.bands.ids[k] as number;
+      if ((b.fighters[id] as number) < MIN_BAND) world.bands.remove(id);
+    }
+    world.bands.commit();
+  }
+
+  measure(out: Float64Array): void {
+    measure(this.world, this.regions, out);
+  }
+
+  tables(): Record<string, Table> {
+    return runTables(this.world);
+  }
+}
+
+export const sahelSaharaModel: ModelDefinition<SahelSaharaParams> = {
+  name: 'sahel-sahara',
+  metrics: SAHEL_METRICS,
+  create: (params, seed) => new SahelSaharaSimulation(params, seed),
+};

@@ -1,0 +1,158 @@
+/**
+ * Phase 5 — band movement (MODEL.md §3.5). Each band scores the cells within a week's move:
+ *
+ *   − pressure (state presence × capacity, external forces, hostile groups), felt less by strong bands
+ *   + its group's network presence
+ *   + closeness to its members' home countries, weighted by the band's nationality mix
+ *   + smuggling income, + refuge terrain (massifs, open desert), + population to tax and hold
+ *   − travel cost
+ *
+ * and picks one by a softmax draw. Displacement is not scripted anywhere: it emerges from this
+ * rule (seed: under pressure, foreign fighters go home or to a weak state with existing extremist
+ * networks — southern Libya above all). Under heavy pressure a mixed band may split by
+ * nationality, each part then weighing its own home. Bands read fields computed before the phase,
+ * so the order in which they move changes nothing but the order of draws.
+ */
+import { bandStrength } from './bands.ts';
+import { TERRAIN_DESERT, TERRAIN_MASSIF, type World } from './world.ts';
+
+/** Pressure per unit of band strength above which a mixed band may split by nationality. */
+const SPLIT_PRESSURE = 1.5;
+const MIN_SPLIT_FIGHTERS = 10;
+
+function refuge(terrain: number): number {
+  return terrain === TERRAIN_MASSIF ? 1 : terrain === TERRAIN_DESERT ? 0.4 : 0;
+}
+
+/** Pressure a band of group g feels in a cell: the state, external forces and hostile groups. */
+function pressureAt(world: World, g: number, c: number): number {
+  const owner = world.owner[c] as number;
+  const G = world.groups.length;
+  let hostile = 0;
+  for (let h = 0; h < G; h++) {
+    if (h !== g && (world.alliance[g * G + h] as number) < 0.5) hostile += world.strength[h * world.size + c] as number;
+  }
+  return (world.presence[c] as number) * (world.capacity[owner] as number) + 1.5 * (world.external[c] as number) + hostile;
+}
+
+export function movementPhase(world: World): void {
+  const { width, height, size } = world;
+  const t = world.params.tuning;
+  const rng = world.rng.movement;
+  let b = world.bands.columns;
+  const K = world.nationalities.length;
+  const scores = world.scratchScores;
+  const cells = world.scratchCells;
+  const count = world.bands.count;
+  for (let k = 0; k < count; k++) {
+    const id = world.bands.ids[k] as number;
+    const fighters = b.fighters[id] as number;
+    if (fighters < 1) continue;
+    const g = b.group[id] as number;
+    const cell = b.cell[id] as number;
+    const x = cell % width;
+    const y = (cell / width) | 0;
+    const s = bandStrength(world, id);
+    const resilience = 1 / (s + 0.3);
+    const pressureHere = pressureAt(world, g, cell) * resilience;
+    b.pressure[id] = pressureHere;
+
+    let n = 0;
+    let best = -Infinity;
+    for (let o = 0; o < world.moveDx.length; o++) {
+      const nx = x + (world.moveDx[o] as number);
+      const ny = y + (world.moveDy[o] as number);
+      if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+      const c = ny * width + nx;
+      if (world.land[c] !== 1) continue;
+      let home = 0;
+      for (let j = 0; j < K; j++) {
+        const share = (b.nationals[id * K + j] as number) / fighters;
+        if (share <= 0) continue;
+        const country = world.nationalityCountry[j] as number;
+        if (country > 0) home += share * Math.exp(-(world.homeKm[country * size + c] as number) / t.homeKm);
+      }
+      const flow = world.flow[c] as number;
+      const score =
+        -t.wPressure * pressureAt(world, g, c) * resilience +
+        t.wNetwork * (world.network[g * size + c] as number) +
+        t.wHome * home +
+        t.wSmuggling * (flow / (flow + 20)) +
+        t.wRefuge * refuge(world.terrain[c] as number) +
+        t.wTown * Math.log1p((world.population[c] as number) / 20000) -
+        t.wTravel * ((world.moveKm[o] as number) / t.bandMoveKm);
+      scores[n] = score;
+      cells[n] = c;
+      n++;
+      if (score > best) best = score;
+    }
+    if (n === 0) continue;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const w = Math.exp(((scores[i] as number) - best) / t.moveTemperature);
+      scores[i] = w;
+      total += w;
+    }
+    let u = rng.float() * total;
+    let chosen = cells[n - 1] as number;
+    for (let i = 0; i < n; i++) {
+      u -= scores[i] as number;
+      if (u <= 0) {
+        chosen = cells[i] as number;
+        break;
+      }
+    }
+    moveBand(world, id, chosen);
+
+    if (pressureHere > SPLIT_PRESSURE && rng.float() < 1 - (world.groupCohesion[g] as number)) {
+      splitByNationality(world, id);
+      b = world.bands.columns; // a split may have grown the store
+    }
+  }
+}
+
+/** Moves a band, recording a border crossing of its fighters (and of its foreign fighters). */
+export function moveBand(world: World, id: number, cell: number): void {
+  const b = world.bands.columns;
+  const C = world.countryCount;
+  const from = b.country[id] as number;
+  const to = world.owner[cell] as number;
+  b.cell[id] = cell;
+  if (to !== from && to > 0 && from > 0) {
+    const fighters = b.fighters[id] as number;
+    world.crossings[from * C + to] = (world.crossings[from * C + to] as number) + fighters;
+    let foreign = fighters;
+    const K = world.nationalities.length;
+    for (let j = 0; j < K; j++) if (world.nationalityCountry[j] === from) foreign -= b.nationals[id * K + j] as number;
+    world.foreignCrossings[from * C + to] = (world.foreignCrossings[from * C + to] as number) + foreign;
+    world.tally.displaced += fighters;
+    b.crossedAt[id] = world.tick;
+    b.country[id] = to;
+  }
+  b.lastIn[id * C + to] = world.tick;
+}
+
+/** Splits every nationality but the largest off a band into bands of their own, in the same cell. */
+function splitByNationality(world: World, id: number): void {
+  const K = world.nationalities.length;
+  const C = world.countryCount;
+  let b = world.bands.columns;
+  let major = 0;
+  for (let j = 1; j < K; j++) if ((b.nationals[id * K + j] as number) > (b.nationals[id * K + major] as number)) major = j;
+  for (let j = 0; j < K; j++) {
+    if (j === major || (b.nationals[id * K + j] as number) < MIN_SPLIT_FIGHTERS) continue;
+    const part = world.bands.add();
+    b = world.bands.columns; // add() may have grown the columns
+    const fighters = b.nationals[id * K + j] as number;
+    b.group[part] = b.group[id] as number;
+    b.cell[part] = b.cell[id] as number;
+    b.weapons[part] = b.weapons[id] as number;
+    b.country[part] = b.country[id] as number;
+    b.crossedAt[part] = b.crossedAt[id] as number;
+    b.lastIn.copyWithin(part * C, id * C, id * C + C);
+    b.nationals[part * K + j] = fighters;
+    b.fighters[part] = fighters;
+    b.nationals[id * K + j] = 0;
+    b.fighters[id] = (b.fighters[id] as number) - fighters;
+  }
+}

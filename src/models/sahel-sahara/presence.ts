@@ -1,0 +1,70 @@
+/**
+ * Phase 2 — state presence (MODEL.md §3.2), and the group strength fields it is weighed against.
+ *
+ * Presence relaxes toward a target: capacity × (1 + external support) × exp(−distance to the
+ * capital / reach), plus external forces, divided by (1 + 2 × hostile armed strength). It falls
+ * faster than it builds (posts are abandoned in weeks, rebuilt in months) — an estimate that
+ * lets returnees with heavy weapons push the state out of the north (seed: they "tilted the
+ * balance of power").
+ */
+import { bandStrength } from './bands.ts';
+import type { World } from './world.ts';
+
+const BUILD_RATE = 0.08;
+const FALL_RATE = 0.25;
+/** Weight of network presence in a group's strength: networks hold ground between bands. */
+const NETWORK_STRENGTH = 0.15;
+
+/** Recomputes each group's strength per cell from its bands' influence and its network. */
+export function computeStrength(world: World): void {
+  const { width, height, size, strength, network } = world;
+  const G = world.groups.length;
+  for (let i = 0; i < G * size; i++) strength[i] = NETWORK_STRENGTH * (network[i] as number);
+  const b = world.bands.columns;
+  const dxs = world.influenceDx;
+  const dys = world.influenceDy;
+  const weights = world.influenceWeight;
+  for (let k = 0; k < world.bands.count; k++) {
+    const id = world.bands.ids[k] as number;
+    const s = bandStrength(world, id);
+    const base = (b.group[id] as number) * size;
+    const cell = b.cell[id] as number;
+    const x = cell % width;
+    const y = (cell / width) | 0;
+    for (let o = 0; o < dxs.length; o++) {
+      const nx = x + (dxs[o] as number);
+      const ny = y + (dys[o] as number);
+      if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+      const c = ny * width + nx;
+      strength[base + c] = (strength[base + c] as number) + s * (weights[o] as number);
+    }
+  }
+}
+
+export function presencePhase(world: World): void {
+  const { size, presence, external, strength } = world;
+  const G = world.groups.length;
+  external.fill(0);
+  for (const o of world.offensives) {
+    for (let k = 0; k < o.cells.length; k++) {
+      const c = o.cells[k] as number;
+      external[c] = (external[c] as number) + o.strength * (o.weights[k] as number);
+    }
+  }
+  computeStrength(world);
+  const cells = world.landCells;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k] as number;
+    const owner = world.owner[c] as number;
+    let hostile = 0;
+    for (let g = 0; g < G; g++) hostile += strength[g * size + c] as number;
+    const base =
+      (world.capacity[owner] as number) *
+      (1 + (world.support[owner] as number)) *
+      Math.exp(-(world.capitalKm[c] as number) / (world.reachKm[owner] as number));
+    // External forces restore the host's presence where they operate.
+    const target = (base + 0.5 * (external[c] as number)) / (1 + 2 * hostile);
+    const p = presence[c] as number;
+    presence[c] = p + (target > p ? BUILD_RATE : FALL_RATE) * (target - p);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Phase 7 — recruitment (MODEL.md §3.7), and the grievance it draws on.
+ *
+ * Hardship is the state's baseline, less relief from subsidised goods, plus civilian harm from
+ * operations (decaying). Grievance is hardship × (1 − legitimacy of the cell's state), as in
+ * Epstein's civil violence model (Epstein 2002: G = H(1 − L)). Each band recruits from the
+ * population around it in proportion to grievance, its group's network there, its funds and the
+ * weakness of the state; recruits are nationals of the cell's country. Networks build slowly where
+ * bands operate and decay slowly everywhere.
+ */
+import { bandStrength, gainFighters } from './bands.ts';
+import type { World } from './world.ts';
+
+const HARM_DECAY = 0.05;
+const NETWORK_BUILD = 0.02;
+const NETWORK_DECAY = 0.004;
+/** Funds at which recruitment runs at half its funded rate, k$. */
+const FUNDS_HALF = 500;
+/** Cost of a recruit, k$. */
+const RECRUIT_COST = 0.5;
+
+export function updateGrievance(world: World): void {
+  const cells = world.landCells;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k] as number;
+    const owner = world.owner[c] as number;
+    const harm = (world.harm[c] as number) * (1 - HARM_DECAY);
+    world.harm[c] = harm;
+    const h = (world.hardshipBase[owner] as number) - (world.relief[c] as number) + harm;
+    const hardship = h < 0 ? 0 : h > 1 ? 1 : h;
+    world.hardship[c] = hardship;
+    world.grievance[c] = hardship * (1 - (world.legitimacy[owner] as number)); // Epstein 2002: G = H(1 − L)
+  }
+}
+
+export function recruitmentPhase(world: World): void {
+  updateGrievance(world);
+  const rng = world.rng.recruitment;
+  const { size, width, height } = world;
+  const t = world.params.tuning;
+  const b = world.bands.columns;
+  for (let k = 0; k < world.bands.count; k++) {
+    const id = world.bands.ids[k] as number;
+    if ((b.fighters[id] as number) < 1) continue;
+    const g = b.group[id] as number;
+    const c = b.cell[id] as number;
+    const owner = world.owner[c] as number;
+    const funds = world.groupFunds[g] as number;
+    const fundsFactor = 0.3 + 0.7 * (funds / (funds + FUNDS_HALF));
+    const weakness = 1 - Math.min(1, world.presence[c] as number);
+    const lambda =
+      t.recruitRate *
+      (world.grievance[c] as number) *
+      ((world.populationNear[c] as number) / 10000) *
+      (0.2 + (world.network[g * size + c] as number)) *
+      fundsFactor *
+      weakness;
+    const recruits = rng.poisson(lambda);
+    if (recruits > 0) {
+      const nationality = world.nationalities.indexOf(world.countries[owner] as string);
+      gainFighters(world, id, nationality >= 0 ? nationality : 0, recruits);
+      world.groupFunds[g] = Math.max(0, funds - RECRUIT_COST * recruits);
+      world.groupRecruits[g] = (world.groupRecruits[g] as number) + recruits;
+      world.tally.recruits += recruits;
+    }
+    // Networks grow where bands operate.
+    const s = Math.min(1, bandStrength(world, id));
+    const x = c % width;
+    const y = (c / width) | 0;
+    for (let o = 0; o < world.influenceDx.length; o++) {
+      const nx = x + (world.influenceDx[o] as number);
+      const ny = y + (world.influenceDy[o] as number);
+      if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+      const n = g * size + ny * width + nx;
+      const v = world.network[n] as number;
+      world.network[n] = v + NETWORK_BUILD * s * (world.influenceWeight[o] as number) * (1 - v);
+    }
+  }
+  const network = world.network;
+  for (let i = 0; i < network.length; i++) network[i] = (network[i] as number) * (1 - NETWORK_DECAY);
+}

@@ -1,0 +1,36 @@
+/**
+ * Deep override of scenario documents (immer): objects merge key by key, anything else —
+ * numbers, strings, arrays — is replaced whole, so an override of a list says the whole list.
+ */
+import { produce, type Draft } from 'immer';
+
+type Tree = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is Tree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mergeInto(target: Draft<Tree>, patch: Tree): void {
+  for (const [key, value] of Object.entries(patch)) {
+    const current = target[key];
+    if (isPlainObject(value) && isPlainObject(current)) mergeInto(current as Draft<Tree>, value);
+    else target[key] = structuredClone(value);
+  }
+}
+
+/** `base` with `patch` deep-merged over it; neither input changes. */
+export function deepOverride(base: Tree, patch: Tree): Tree {
+  return produce(base, (draft) => mergeInto(draft, patch));
+}
+
+/** `base` with the value at `path` set, creating intermediate objects; `base` does not change. */
+export function setAtPath(base: Tree, path: readonly string[], value: unknown): Tree {
+  return produce(base, (draft) => {
+    let node: Draft<Tree> = draft;
+    for (const key of path.slice(0, -1)) {
+      if (!isPlainObject(node[key])) node[key] = {};
+      node = node[key] as Draft<Tree>;
+    }
+    node[path[path.length - 1] as string] = structuredClone(value);
+  });
+}

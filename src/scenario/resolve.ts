@@ -1,0 +1,165 @@
+/**
+ * The scenario pipeline: parse → extend → override → default → validate. `resolveScenario` reads
+ * a file and everything it extends, applies `--set` overrides and `--ticks`, fills defaults from
+ * the model's schema and checks the result, reporting every problem with its file, line, column
+ * and path. The result is a plain document that `build` turns into a simulation.
+ */
+import { dirname, resolve as resolvePath } from 'node:path';
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+import { SimError, type InputIssue } from '../errors.ts';
+import { MODELS, modelNames } from '../models/index.ts';
+import { deepOverride, setAtPath } from './merge.ts';
+import { checkOverridePath, parseOverride, type Override } from './override.ts';
+import { allowedKeys, describeExpected, schemaAt, withDefaults } from './schema-walk.ts';
+import { ScenarioEnvelopeSchema, scenarioSchema, type ResolvedScenario } from './schema.ts';
+import { locate, readScenarioSource, type ScenarioSource } from './source.ts';
+import { nearest } from './suggest.ts';
+
+export interface ResolveOptions {
+  /** `path=value` strings from `--set`. */
+  readonly set?: readonly string[];
+  readonly ticks?: number;
+}
+
+export interface Resolution {
+  readonly scenario: ResolvedScenario;
+  /** The files read, the named file first, then what it extends. */
+  readonly files: readonly string[];
+  readonly overrides: readonly string[];
+}
+
+/** Reads the file and its `extends` chain, leaf first. */
+function readChain(file: string): ScenarioSource[] {
+  const chain: ScenarioSource[] = [];
+  const seen = new Set<string>();
+  let next: string | undefined = resolvePath(file);
+  while (next) {
+    if (seen.has(next)) {
+      const from = chain[chain.length - 1] as ScenarioSource;
+      const at = locate(from, ['extends']);
+      throw new SimError('SIM_ERR_SCENARIO_EXTENDS', `${from.file} extends ${next}, which forms a cycle`, [
+        { file: from.file, line: at.line, column: at.column, path: '/extends', message: `extending ${next} forms a cycle` },
+      ]);
+    }
+    seen.add(next);
+    let source: ScenarioSource;
+    try {
+      source = readScenarioSource(next);
+    } catch (error) {
+      const from = chain[chain.length - 1];
+      if (from && error instanceof SimError && error.code === 'SIM_ERR_SCENARIO_READ') {
+        const at = locate(from, ['extends']);
+        throw new SimError('SIM_ERR_SCENARIO_EXTENDS', `${from.file} extends ${next}, which cannot be read`, [
+          { file: from.file, line: at.line, column: at.column, path: '/extends', message: `cannot read ${next}` },
+        ]);
+      }
+      throw error;
+    }
+    chain.push(source);
+    const parent = source.data.extends;
+    if (parent !== undefined && typeof parent !== 'string') {
+      const at = locate(source, ['extends']);
+      throw new SimError('SIM_ERR_SCENARIO_INVALID', `${source.file}: extends must be a file path`, [
+        { file: source.file, line: at.line, column: at.column, path: '/extends', message: 'expected a file path (a string)' },
+      ]);
+    }
+    next = parent === undefined ? undefined : resolvePath(dirname(next), parent);
+  }
+  return chain;
+}
+
+/** Locates a problem at `path` in the leaf-most file that defines it, or in an override. */
+function placeIssue(chain: readonly ScenarioSource[], overrides: readonly Override[], path: string[], message: string): InputIssue {
+  const pointer = '/' + path.join('/');
+  const override = overrides.find((o) => ['params', ...o.path].join('/') === path.slice(0, o.path.length + 1).join('/'));
+  if (override) return { file: '--set', path: pointer, message: `${message} (from --set ${override.text})` };
+  let best: { source: ScenarioSource; line: number; column: number } | undefined;
+  for (const source of chain) {
+    const at = locate(source, path);
+    if (at.exact) return { file: source.file, line: at.line, column: at.column, path: pointer, message };
+    best ??= { source, ...at };
+  }
+  const leaf = best as { source: ScenarioSource; line: number; column: number };
+  return { file: leaf.source.file, line: leaf.line, column: leaf.column, path: pointer, message };
+}
+
+function describeValue(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 40 ? text.slice(0, 37) + '...' : text;
+}
+
+/** A user-facing message for one schema error, with the nearest valid key when one is misspelt. */
+function explain(schema: ReturnType<typeof scenarioSchema>, error: ValueError): string {
+  const path = error.path.split('/').slice(1);
+  const key = path[path.length - 1] ?? '';
+  const parentSchema = schemaAt(schema, path.slice(0, -1));
+  switch (error.type) {
+    case ValueErrorType.ObjectAdditionalProperties: {
+      const suggestion = nearest(key, allowedKeys(parentSchema));
+      const allowed = allowedKeys(parentSchema);
+      return suggestion
+        ? `unknown key "${key}" — did you mean "${suggestion}"?`
+        : `unknown key "${key}"; expected one of: ${allowed.join(', ')}`;
+    }
+    case ValueErrorType.ObjectRequiredProperty:
+      return `missing required key "${key}"${describeExpected(error.schema) ? ` (${describeExpected(error.schema)})` : ''}`;
+    default: {
+      const expected = describeExpected(error.schema) ?? error.message;
+      return `expected ${expected}, got ${describeValue(error.value)}`;
+    }
+  }
+}
+
+export function resolveScenario(file: string, options: ResolveOptions = {}): Resolution {
+  const chain = readChain(file);
+  const leaf = chain[0] as ScenarioSource;
+  let merged: Record<string, unknown> = {};
+  for (let k = chain.length - 1; k >= 0; k--) merged = deepOverride(merged, (chain[k] as ScenarioSource).data);
+  // `extends` has done its work; the resolved scenario does not carry it.
+  const { extends: _extends, ...withoutExtends } = merged;
+  merged = withoutExtends;
+
+  const model = merged.model;
+  const registered = typeof model === 'string' ? MODELS[model] : undefined;
+  if (!registered) {
+    const suggestion = typeof model === 'string' ? nearest(model, modelNames()) : undefined;
+    const message =
+      model === undefined
+        ? `missing required key "model"; expected one of: ${modelNames().join(', ')}`
+        : `unknown model ${describeValue(model)}${suggestion ? ` — did you mean "${suggestion}"?` : `; expected one of: ${modelNames().join(', ')}`}`;
+    throw new SimError('SIM_ERR_SCENARIO_MODEL', `${leaf.file}: ${message}`, [placeIssue(chain, [], ['model'], message)]);
+  }
+
+  const overrides = (options.set ?? []).map(parseOverride);
+  for (const override of overrides) {
+    checkOverridePath(override, registered.paramsSchema);
+    merged = setAtPath(merged, ['params', ...override.path], override.value);
+  }
+  if (options.ticks !== undefined) merged = { ...merged, ticks: options.ticks };
+  merged.ticks ??= registered.defaultTicks;
+  merged.params ??= {};
+
+  const schema = scenarioSchema(registered.paramsSchema);
+  const filled = withDefaults(schema, merged) as Record<string, unknown>;
+  const issues: InputIssue[] = [];
+  const seenPaths = new Set<string>();
+  // The envelope first, so that a wrong `version` is not drowned in parameter errors.
+  for (const s of [ScenarioEnvelopeSchema, schema]) {
+    for (const error of Value.Errors(s, filled)) {
+      if (s === ScenarioEnvelopeSchema && error.path.startsWith('/params')) continue;
+      if (seenPaths.has(error.path)) continue;
+      seenPaths.add(error.path);
+      issues.push(placeIssue(chain, overrides, error.path.split('/').slice(1), explain(schema, error)));
+      if (issues.length >= 20) break;
+    }
+  }
+  if (issues.length === 0 && registered.check) {
+    for (const problem of registered.check(filled.params as never, filled.ticks as number)) {
+      issues.push(placeIssue(chain, overrides, ['params', ...problem.path], problem.message));
+    }
+  }
+  if (issues.length > 0) {
+    throw new SimError('SIM_ERR_SCENARIO_INVALID', `${leaf.file} does not match the scenario schema`, issues);
+  }
+  return { scenario: filled as unknown as ResolvedScenario, files: chain.map((s) => s.file), overrides: overrides.map((o) => o.text) };
+}
