@@ -14,8 +14,7 @@ export const ERROR_CODES = {
   SIM_ERR_OVERRIDE: { user: true, text: 'A `--set path=value` override is malformed or names no parameter.' },
   SIM_ERR_CLI_USAGE: { user: true, text: 'The command line is malformed: unknown command, flag or value.' },
   SIM_ERR_SEEDS: { user: true, text: 'A seed list is malformed (expected N, A..B or A,B,C of non-negative integers).' },
-  SIM_ERR_OUTPUT_EXISTS: { user: true, text: 'The output folder exists and is not a result of the same scenario.' },
-  SIM_ERR_ENGINE_CAPACITY: { user: false, text: 'An agent store or buffer was used beyond its capacity.' },
+  SIM_ERR_OUTPUT_EXISTS: { user: true, text: 'The output folder exists and is not a result folder (no manifest.json).' },
   SIM_ERR_ENGINE_STATE: { user: false, text: 'An engine object was used in a state that does not allow it.' },
 } as const;
 

@@ -5,12 +5,13 @@
  * and path. The result is a plain document that `build` turns into a simulation.
  */
 import { dirname, resolve as resolvePath } from 'node:path';
+import type { TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { SimError, type InputIssue } from '../errors.ts';
 import { MODELS, modelNames } from '../models/index.ts';
 import { deepOverride, setAtPath } from './merge.ts';
 import { checkOverridePath, parseOverride, type Override } from './override.ts';
-import { allowedKeys, describeExpected, schemaAt, withDefaults } from './schema-walk.ts';
+import { allowedKeys, describeExpected, schemaAt, unionVariant, withDefaults } from './schema-walk.ts';
 import { ScenarioEnvelopeSchema, scenarioSchema, type ResolvedScenario } from './schema.ts';
 import { locate, readScenarioSource, type ScenarioSource } from './source.ts';
 import { nearest } from './suggest.ts';
@@ -88,8 +89,36 @@ function describeValue(value: unknown): string {
   return text === undefined ? String(value) : text.length > 40 ? text.slice(0, 37) + '...' : text;
 }
 
+/**
+ * Schema errors of `value`, with a failed tagged union (an event) replaced by the errors of the
+ * variant its `type` names, so the user reads "missing key `weeks`", not "expected union value".
+ */
+function* schemaErrors(schema: TSchema, value: unknown, prefix = ''): Generator<{ error: ValueError; path: string; schema: TSchema }> {
+  for (const error of Value.Errors(schema, value)) {
+    if (error.type === ValueErrorType.Union) {
+      const variant = unionVariant(error.schema, error.value);
+      if (variant) {
+        yield* schemaErrors(variant, error.value, prefix + error.path);
+        continue;
+      }
+      const tags = ((error.schema as { anyOf?: { properties?: { type?: { const?: unknown } } }[] }).anyOf ?? [])
+        .map((v) => v.properties?.type?.const)
+        .filter((t) => t !== undefined);
+      if (tags.length > 0) {
+        yield {
+          error: { ...error, message: `expected "type" to be one of ${tags.map((t) => JSON.stringify(t)).join(', ')}` },
+          path: prefix + error.path + '/type',
+          schema,
+        };
+        continue;
+      }
+    }
+    yield { error, path: prefix + error.path, schema };
+  }
+}
+
 /** A user-facing message for one schema error, with the nearest valid key when one is misspelt. */
-function explain(schema: ReturnType<typeof scenarioSchema>, error: ValueError): string {
+function explain(schema: TSchema, error: ValueError): string {
   const path = error.path.split('/').slice(1);
   const key = path[path.length - 1] ?? '';
   const parentSchema = schemaAt(schema, path.slice(0, -1));
@@ -103,6 +132,8 @@ function explain(schema: ReturnType<typeof scenarioSchema>, error: ValueError): 
     }
     case ValueErrorType.ObjectRequiredProperty:
       return `missing required key "${key}"${describeExpected(error.schema) ? ` (${describeExpected(error.schema)})` : ''}`;
+    case ValueErrorType.Union:
+      return error.message;
     default: {
       const expected = describeExpected(error.schema) ?? error.message;
       return `expected ${expected}, got ${describeValue(error.value)}`;
@@ -145,11 +176,12 @@ export function resolveScenario(file: string, options: ResolveOptions = {}): Res
   const seenPaths = new Set<string>();
   // The envelope first, so that a wrong `version` is not drowned in parameter errors.
   for (const s of [ScenarioEnvelopeSchema, schema]) {
-    for (const error of Value.Errors(s, filled)) {
-      if (s === ScenarioEnvelopeSchema && error.path.startsWith('/params')) continue;
-      if (seenPaths.has(error.path)) continue;
-      seenPaths.add(error.path);
-      issues.push(placeIssue(chain, overrides, error.path.split('/').slice(1), explain(schema, error)));
+    for (const { error, path, schema: within } of schemaErrors(s, filled)) {
+      if (s === ScenarioEnvelopeSchema && path.startsWith('/params')) continue;
+      if (seenPaths.has(path)) continue;
+      seenPaths.add(path);
+      // `explain` reads sub-schemas by the error's own path, inside the schema it came from.
+      issues.push(placeIssue(chain, overrides, path.split('/').slice(1), explain(within, error)));
       if (issues.length >= 20) break;
     }
   }

@@ -63,8 +63,23 @@ export function describeExpected(schema: TSchema | undefined): string | undefine
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
+/**
+ * For a union of object schemas told apart by a literal `type` property (the scenario's events),
+ * the variant that `value` names; undefined when the schema is no such union or none matches.
+ */
+export function unionVariant(schema: TSchema, value: unknown): TSchema | undefined {
+  const node = schema as SchemaNode;
+  if (!node.anyOf || !isPlainObject(value)) return undefined;
+  return node.anyOf.find((variant) => {
+    const tag = (variant as SchemaNode).properties?.type as SchemaNode | undefined;
+    return tag !== undefined && 'const' in tag && tag.const === value.type;
+  });
+}
+
 /** A deep copy of `value` with every missing property that has a schema default filled in. */
 export function withDefaults(schema: TSchema, value: unknown): unknown {
+  const variant = unionVariant(schema, value);
+  if (variant) return withDefaults(variant, value);
   const node = schema as SchemaNode;
   if (value === undefined) {
     if (node.default === undefined) return undefined;

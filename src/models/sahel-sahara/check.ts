@@ -7,6 +7,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { cellOf, gridSpecProblems, rasteriseCountries, type CountryRaster } from '../../geo/index.ts';
 import { tickOfDate } from './calendar.ts';
+import { locate, type Location } from './geography.ts';
 import { SahelSaharaParamsSchema, type SahelSaharaParams } from './params.ts';
 
 export interface Problem {
@@ -34,15 +35,17 @@ export function checkSahelSahara(params: SahelSaharaParams, ticks: number): Prob
   const country = (iso: string, path: string[]) => {
     if (!onGrid.has(iso)) problems.push({ path, message: `"${iso}" is not a country on the grid (${[...onGrid].join(' ')})` });
   };
-  const place = (at: unknown, path: string[]) => {
-    if (typeof at === 'string') {
-      if (!params.places[at]) problems.push({ path, message: `unknown place "${at}"; define it under places` });
+  /** A place name or coordinates; unless `offGrid`, it must be on land within the grid (snapped within 100 km). */
+  const place = (at: unknown, path: string[], offGrid = false) => {
+    if (typeof at === 'string' && !params.places[at]) {
+      problems.push({ path, message: `unknown place "${at}"; define it under places` });
       return;
     }
-    const [lon, lat] = at as [number, number];
-    const cell = cellOf(params.grid, lon, lat);
-    if (cell < 0) problems.push({ path, message: `[${lon}, ${lat}] lies outside the grid` });
-    else if (raster.owner[cell] === 0) problems.push({ path, message: `[${lon}, ${lat}] lies at sea or outside every country` });
+    if (offGrid) return;
+    const [lon, lat] = typeof at === 'string' ? (params.places[at]?.at as [number, number]) : (at as [number, number]);
+    const name = typeof at === 'string' ? `${at} [${lon}, ${lat}]` : `[${lon}, ${lat}]`;
+    if (cellOf(params.grid, lon, lat) < 0) problems.push({ path, message: `${name} lies outside the grid` });
+    else if (locate(params.grid, raster, params.places, at as Location) < 0) problems.push({ path, message: `${name} lies at sea, more than 100 km from land` });
   };
   const group = (name: string, path: string[]) => {
     if (!params.groups[name]) problems.push({ path, message: `unknown group "${name}"; groups are ${Object.keys(params.groups).join(', ')}` });
@@ -52,13 +55,10 @@ export function checkSahelSahara(params: SahelSaharaParams, ticks: number): Prob
     if (tick < 0 || tick > ticks) problems.push({ path, message: `${date} lies outside the run (${params.start} plus ${ticks} weeks)` });
   };
 
-  for (const [name, p] of Object.entries(params.places)) {
-    const cell = cellOf(params.grid, p.at[0], p.at[1]);
-    if (cell < 0) problems.push({ path: ['places', name, 'at'], message: `[${p.at.join(', ')}] lies outside the grid` });
-  }
+  for (const [name, p] of Object.entries(params.places)) if (p.kind !== 'capital') place(name, ['places', name, 'at']);
   for (const [iso, s] of Object.entries(params.states)) {
     country(iso, ['states', iso]);
-    if (s.capital !== undefined) place(s.capital, ['states', iso, 'capital']);
+    if (s.capital !== undefined) place(s.capital, ['states', iso, 'capital'], true);
   }
   for (const [name, g] of Object.entries(params.groups)) {
     g.home.forEach((h, k) => place(h, ['groups', name, 'home', String(k)]));

@@ -6,7 +6,7 @@
 import { createAgentStore, createRandomStreams } from '../../engine/index.ts';
 import { haversineKm } from '../../geo/index.ts';
 import { tickOfDate } from './calendar.ts';
-import { buildGeography, countryDistances, diskOffsets, locate, routeCells, type Location } from './geography.ts';
+import { buildGeography, countryDistances, diskOffsets, locate, lonLatOf, routeCells, type Location } from './geography.ts';
 import type { SahelSaharaParams } from './params.ts';
 import { applyPolicy, stateParams } from './policy.ts';
 import { addBand } from './bands.ts';
@@ -84,10 +84,12 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
 
   // Distance from each cell to its own state's capital (or, for a state without one, to the
   // centre of its cells): presence decays with it.
-  const capitalCell = new Int32Array(C).fill(-1);
+  // A capital may lie off the grid (Abuja): its coordinates are used as they are.
+  const capitalAt = new Float64Array(C * 2).fill(Number.NaN);
   for (let c = 1; c < C; c++) {
     const capital = stateParams(params, countries[c] as string).capital;
-    if (capital !== undefined) capitalCell[c] = locate(geo.spec, geo.raster, params.places, capital as Location);
+    const point = capital === undefined ? undefined : lonLatOf(params.places, capital as Location);
+    if (point) capitalAt.set(point, c * 2);
   }
   const centroid = new Float64Array(C * 3);
   for (const c of geo.landCells) {
@@ -99,11 +101,9 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   const capitalKm = new Float32Array(size);
   for (const c of geo.landCells) {
     const k = geo.raster.owner[c] as number;
-    const cap = capitalCell[k] as number;
-    const [x, y] =
-      cap >= 0
-        ? [geo.lon[cap] as number, geo.lat[cap] as number]
-        : [(centroid[k * 3] as number) / (centroid[k * 3 + 2] as number), (centroid[k * 3 + 1] as number) / (centroid[k * 3 + 2] as number)];
+    const known = !Number.isNaN(capitalAt[k * 2] as number);
+    const x = known ? (capitalAt[k * 2] as number) : (centroid[k * 3] as number) / (centroid[k * 3 + 2] as number);
+    const y = known ? (capitalAt[k * 2 + 1] as number) : (centroid[k * 3 + 1] as number) / (centroid[k * 3 + 2] as number);
     capitalKm[c] = haversineKm(geo.lon[c] as number, geo.lat[c] as number, x, y);
   }
 
