@@ -6,6 +6,7 @@
 import { isSimError } from '../errors.ts';
 import { check, checkHelp } from './commands/check.ts';
 import { run, runHelp } from './commands/run.ts';
+import { validateCommand, validateHelp } from './commands/validate.ts';
 import { formatError } from './print.ts';
 
 const mainHelp = `sahel-sahara — agent-based simulation of regional security in the Sahel-Sahara
@@ -15,11 +16,12 @@ Usage: sahel-sahara <command> [options]
 Commands:
   run <scenario>     run a scenario for one or more seeds and write a result folder
   check <scenario>   validate a scenario without running it
+  validate           check the regional model against the patterns of MODEL.md §6
   help [command]     show help for a command
 
 Run "sahel-sahara <command> --help" for a command's options.`;
 
-const helps: Record<string, string> = { run: runHelp, check: checkHelp };
+const helps: Record<string, string> = { run: runHelp, check: checkHelp, validate: validateHelp };
 
 export function main(argv: string[]): number {
   const out = (text: string) => process.stdout.write(text + '\n');
@@ -37,6 +39,11 @@ export function main(argv: string[]): number {
       }
       case 'check':
         return check(rest, out);
+      case 'validate': {
+        const code = validateCommand(rest, { out, progress });
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        return code;
+      }
       case undefined:
       case '-h':
       case '--help':

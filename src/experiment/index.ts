@@ -5,3 +5,5 @@ export { mean, standardDeviation, meanInterval, tQuantile975 } from './statistic
 
 export type { SeedResult, RunProgress } from './run.ts';
 export type { Interval } from './statistics.ts';
+export { validate } from './validation/validate.ts';
+export type { ValidationReport, PatternReport } from './validation/validate.ts';

@@ -29,20 +29,29 @@
  *   max jail term 1000, threshold 0.1, k = 2.3, movement on.
  *
  * Where Mesa departs from the paper and NetLogo's Rebellion (Wilensky 2004), selectable here:
- * - `arrestRounding`: the paper prints P = 1 − exp(−k·(C/A)_v) with no rounding (`none`);
- *   NetLogo takes the floor (`floor`), noting that without it the model shows no punctuated
- *   equilibrium; Mesa rounds halves to even (`half-even`, default).
+ * - `arrestRounding`: the paper prints P = 1 − exp(−k·(C/A)_v), no rounding (`none`); NetLogo
+ *   takes the floor (`floor`), noting that without it the model shows no punctuated equilibrium
+ *   (so does Mesa's comment: "the round is not in the pnas paper but without it, its impossible
+ *   to replicate the dynamics shown there"); Mesa rounds halves to even (`half-even`, default).
  * - `jailedAgents`: in NetLogo a jailed agent's patch counts as unoccupied and the arresting cop
  *   moves onto it (`leave-grid`); in Mesa jailed citizens keep their cell (`keep-cell`, default).
- * Departures noted but not selectable: NetLogo's vision is a Euclidean disk that includes the own
- * patch, its jail terms run 0..max−1, its agents move before deciding (Mesa: after), its cops move
- * even with movement off, and it decrements jail terms for all at the end of the tick.
+ * Noted, not selectable: NetLogo's vision is a Euclidean disk (`in-radius`) that includes the own
+ * patch, so an active agent counts itself twice; its jail terms run 0..max−1; each turtle moves
+ * before it decides (Mesa: after); cops move even with movement off; jail terms count down for
+ * everyone at the end of the tick. The paper defines vision as the lattice positions "north,
+ * south, east and west" an agent can inspect, which Mesa reads as the diamond.
  *
- * Where this implementation departs from Mesa (statistically equivalent, not draw for draw):
- * draws come from named streams — `placement` (cell contents, hardship, risk aversion),
- * `activation` (the order), `citizens` (citizens' moves and returns from jail), `cops` (arrestee,
- * jail term, cops' moves) — and a random cell of a kind is chosen as the k-th such cell in the
- * neighbourhood's fixed order with one draw k (`vision.ts`), not by `random.choice` on a list.
+ * How this implementation reaches the same distribution faster (not draw for draw):
+ * - draws come from named streams: `placement` (cell contents, hardship, risk aversion),
+ *   `activation` (the order), `citizens` (citizens' moves, returns from jail), `cops` (arrestee,
+ *   jail term, cops' moves);
+ * - C and A come from the seen field (`seen-field.ts`), kept exact at every change, not a scan;
+ * - rule A compares round(C/(A+1)) with a per-citizen bound computed once from the same formula
+ *   (`largestActiveRatio`), so the decisions are bit for bit those of the formula;
+ * - a random empty cell is found by probing random offsets, and a random active by taking the
+ *   k-th in the neighbourhood's order (`vision.ts`), not by `random.choice` on a list.
+ * A literal transcription of Mesa's rules (tests/models/civil-violence/mesa-reference.ts) checks
+ * that the two agree in distribution.
  */
 import { createRandomStreams, randomActivationOrder, type ModelDefinition, type Simulation } from '../../engine/index.ts';
 import { citizenStep } from './citizen.ts';

@@ -10,10 +10,11 @@
  * active adds or removes 2^16. Vision is symmetric (q sees p iff p sees q), so "the cells that see
  * q" are the cells in vision of q.
  *
- * This pays because the changes are rarer than the reads: every citizen reads every tick, while
- * only cops (7.4% of cells at the defaults) and active citizens write when they move.
+ * This pays because the changes are rarer than the reads: every free citizen reads every tick,
+ * while only cops (7.4% of cells at the defaults) and active citizens write when they move — and a
+ * move rewrites only the cells one diamond covers and the other does not (`moveSeen`).
  */
-import { cellsInVision } from './vision.ts';
+import { cellsInVision, isInterior } from './vision.ts';
 import type { CivilViolenceWorld } from './world.ts';
 
 export const SEEN_COP = 1;
@@ -45,7 +46,7 @@ export function addSeen(world: CivilViolenceWorld, cell: number, delta: number):
   const r = vision.radius;
   const cy = (cell / width) | 0;
   const cx = cell - cy * width;
-  if (cx >= r && cy >= r && cx < width - r && cy < height - r) {
+  if (isInterior(grid, vision, cx, cy)) {
     const linear = vision.neighbourhood.linear;
     for (let k = 0; k < linear.length; k++) {
       const c = cell + (linear[k] as number);

@@ -1,6 +1,8 @@
 /**
  * What an agent sees: the cells of its vision — the von Neumann (Manhattan) diamond of radius v
- * without its centre, 2v(v+1) cells — listed, counted by code, and sampled.
+ * without its centre, 2v(v+1) cells (Mesa's `get_neighborhood(radius=v)` on its von Neumann
+ * grid) — listed, counted by code, and sampled. (Citizens do not count what they see here: they
+ * read the seen field, `seen-field.ts`; cops list their vision only when there are actives in it.)
  *
  * Listing uses the engine's `neighbours()`, except on a torus narrower than the diamond
  * (width or height < 2v + 1): there the engine's offsets wrap onto the same cell, or onto the
@@ -9,10 +11,12 @@
  * centre is) and wraps by modulo.
  *
  * Sampling a random empty cell — every free agent does it every tick — probes random offsets
- * first: one draw per probe, no list, exactly uniform over the empty cells (each successful
- * probe is). After `PROBES` misses (or at once, on grids too full for probing to pay) it lists
- * the cells, counts the empty ones and takes the k-th with one more draw, also uniform. Mesa's
- * `random.choice` over a list is uniform too, so the two agree in distribution, not draw for draw.
+ * first, without building a list: a probe that finds an empty cell has found each empty cell with
+ * the same chance. One draw u ~ U[0, 1) gives several probes (its base-2v(v+1) digits, while 29
+ * bits of it are left, so each is uniform to within 2^-29). After `PROBES` misses (or at once, on
+ * grids too full for probing to pay) it lists the cells, counts the empty ones and takes the k-th
+ * with one more draw. Mesa's `random.choice` over its list is uniform too: the two agree in
+ * distribution, not draw for draw.
  */
 import { createNeighbourhood, neighbours, type Grid, type Neighbourhood, type RandomStream } from '../../engine/index.ts';
 import { EMPTY } from './codes.ts';
@@ -130,6 +134,7 @@ export function nthWithCode(code: Uint8Array, buffer: Int32Array, n: number, wan
 /** A uniformly random empty cell in `vision` around `cell`, or -1 when there is none. */
 export function randomEmptyCell(world: CivilViolenceWorld, vision: Vision, cell: number, rng: RandomStream): number {
   const { grid, code } = world;
+  if (vision.count === 0) return -1;
   if (world.probeForEmptyCells) {
     const x = cell % grid.width;
     const y = (cell / grid.width) | 0;

@@ -10,6 +10,7 @@ import { buildGeography, countryDistances, diskOffsets, locate, lonLatOf, routeC
 import type { SahelSaharaParams } from './params.ts';
 import { applyPolicy, stateParams } from './policy.ts';
 import { addBand } from './bands.ts';
+import { presenceBase } from './presence.ts';
 import { CONTROL_NONE, type BandSchema, type Framework, type Route, type Tally, type World } from './world.ts';
 
 /** Km within which a state may pursue a band across its border. */
@@ -107,6 +108,20 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     capitalKm[c] = haversineKm(geo.lon[c] as number, geo.lat[c] as number, x, y);
   }
 
+  // Garrisons: the state holds its towns, posts and sites even far from the capital (seed: the
+  // army held Kidal, Tessalit, Aguelhok, Gao and Timbuktu until the 2012 rebellion overran them).
+  const garrison = new Float32Array(size);
+  for (const place of geo.places) {
+    if (place.cell < 0 || place.kind === 'massif') continue;
+    const px = geo.lon[place.cell] as number;
+    const py = geo.lat[place.cell] as number;
+    for (const c of geo.landCells) {
+      if (Math.abs((geo.lat[c] as number) - py) > 1.5) continue;
+      const d = haversineKm(geo.lon[c] as number, geo.lat[c] as number, px, py);
+      if (d < 150) garrison[c] = Math.max(garrison[c] as number, Math.exp(-d / 50));
+    }
+  }
+
   const nearCountries = new Uint32Array(size);
   for (let k = 1; k < C && k < 32; k++) {
     for (const c of geo.landCells) if ((countryKm[k * size + c] as number) <= PURSUIT_KM) nearCountries[c] = (nearCountries[c] as number) | (1 << k);
@@ -186,6 +201,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     lastIn: { type: Int32Array, width: C },
     detected: Uint8Array,
     warned: Uint8Array,
+    cohort: Uint8Array,
     pressure: Float32Array,
   };
 
@@ -228,6 +244,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     population: geo.population,
     populationNear,
     capitalKm,
+    garrison,
     homeKm: countryKm,
     nearCountries,
     places: geo.places,
@@ -278,13 +295,14 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     tally: createTally(C),
     crossings: new Float64Array(C * C),
     foreignCrossings: new Float64Array(C * C),
+    homeCrossings: new Float64Array(C * C),
   };
   applyPolicy(world, params);
 
   // Initial presence at its target, so a run does not open with a transient.
   for (const c of geo.landCells) {
     const k = geo.raster.owner[c] as number;
-    world.presence[c] = (world.capacity[k] as number) * Math.exp(-(capitalKm[c] as number) / (world.reachKm[k] as number));
+    world.presence[c] = presenceBase(world, c);
     world.hardship[c] = world.hardshipBase[k] as number;
   }
 

@@ -13,6 +13,7 @@ export const SAHEL_METRICS = [
   'group_cells',
   'north_mali_group_share',
   'niger_group_share',
+  'north_mali_group_cells',
   'attacks',
   'attacks_cross_border',
   'attacks_strategic',
@@ -27,6 +28,7 @@ export const SAHEL_METRICS = [
   'destabilisation',
   'presence_mean',
   'operations',
+  'operations_mali',
   'fighters_killed',
   'soldiers_killed',
   'civilian_harm',
@@ -92,14 +94,19 @@ export function metricRegions(world: World): MetricRegions {
   };
 }
 
-function groupShare(world: World, cells: Int32Array): number {
+/** Share of the region's cells held by groups, or of its population when `byPopulation`. */
+function groupShare(world: World, cells: Int32Array, byPopulation: boolean): number {
   const G = world.groups.length;
   let held = 0;
+  let total = 0;
   for (let k = 0; k < cells.length; k++) {
-    const v = world.control[cells[k] as number] as number;
-    if (v > 0 && v <= G) held++;
+    const c = cells[k] as number;
+    const weight = byPopulation ? (world.population[c] as number) : 1;
+    const v = world.control[c] as number;
+    if (v > 0 && v <= G) held += weight;
+    total += weight;
   }
-  return cells.length > 0 ? held / cells.length : 0;
+  return total > 0 ? held / total : 0;
 }
 
 export function measure(world: World, regions: MetricRegions, out: Float64Array): void {
@@ -156,8 +163,11 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
 
   out[index.fighters] = fighters;
   out[index.group_cells] = groupCells;
-  out[index.north_mali_group_share] = groupShare(world, regions.northMali);
-  out[index.niger_group_share] = groupShare(world, regions.northNiger);
+  // Shares of population: holding the towns is what taking a region means (MODEL.md §4 counts
+  // cells and population; the empty desert would otherwise dominate).
+  out[index.north_mali_group_share] = groupShare(world, regions.northMali, true);
+  out[index.niger_group_share] = groupShare(world, regions.northNiger, true);
+  out[index.north_mali_group_cells] = groupShare(world, regions.northMali, false);
   out[index.attacks] = t.attacks;
   out[index.attacks_cross_border] = t.attacksCrossBorder;
   out[index.attacks_strategic] = t.attacksStrategic;
@@ -171,6 +181,7 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
   out[index.grievance_mean] = grievance / n;
   out[index.presence_mean] = presence / n;
   out[index.operations] = t.operations;
+  out[index.operations_mali] = mli > 0 ? (t.operationsByCountry[mli] as number) : 0;
   out[index.fighters_killed] = t.fightersKilled;
   out[index.soldiers_killed] = t.soldiersKilled;
   out[index.civilian_harm] = t.civilianHarm;

@@ -5,7 +5,8 @@
  *   + its group's network presence
  *   + closeness to its members' home countries, weighted by the band's nationality mix
  *   + smuggling income, + refuge terrain (massifs, open desert), + population to tax and hold
- *   − travel cost
+ *   − crowding by its own group's other bands
+ *   − travel cost, + staying put (a band holds its ground unless something pulls it away)
  *
  * and picks one by a softmax draw. Displacement is not scripted anywhere: it emerges from this
  * rule (seed: under pressure, foreign fighters go home or to a weak state with existing extremist
@@ -80,7 +81,10 @@ export function movementPhase(world: World): void {
         t.wSmuggling * (flow / (flow + 20)) +
         t.wRefuge * refuge(world.terrain[c] as number) +
         t.wTown * Math.log1p((world.population[c] as number) / 20000) -
-        t.wTravel * ((world.moveKm[o] as number) / t.bandMoveKm);
+        t.wTravel * ((world.moveKm[o] as number) / t.bandMoveKm) +
+        (c === cell ? t.wStay : 0) -
+        // Crowding: bands of one group spread out over the ground they can hold.
+        t.wCrowd * Math.max(0, (world.strength[g * size + c] as number) - (c === cell ? s : 0));
       scores[n] = score;
       cells[n] = c;
       n++;
@@ -103,6 +107,10 @@ export function movementPhase(world: World): void {
       }
     }
     moveBand(world, id, chosen);
+    if (fighters > t.bandSize) {
+      splitInHalf(world, id);
+      b = world.bands.columns; // a split may have grown the store
+    }
 
     if (pressureHere > SPLIT_PRESSURE && rng.float() < 1 - (world.groupCohesion[g] as number)) {
       splitByNationality(world, id);
@@ -122,14 +130,45 @@ export function moveBand(world: World, id: number, cell: number): void {
     const fighters = b.fighters[id] as number;
     world.crossings[from * C + to] = (world.crossings[from * C + to] as number) + fighters;
     let foreign = fighters;
+    let home = 0;
     const K = world.nationalities.length;
-    for (let j = 0; j < K; j++) if (world.nationalityCountry[j] === from) foreign -= b.nationals[id * K + j] as number;
+    for (let j = 0; j < K; j++) {
+      if (world.nationalityCountry[j] === from) foreign -= b.nationals[id * K + j] as number;
+      if (world.nationalityCountry[j] === to) home += b.nationals[id * K + j] as number;
+    }
     world.foreignCrossings[from * C + to] = (world.foreignCrossings[from * C + to] as number) + foreign;
+    world.homeCrossings[from * C + to] = (world.homeCrossings[from * C + to] as number) + home;
     world.tally.displaced += fighters;
     b.crossedAt[id] = world.tick;
     b.country[id] = to;
   }
   b.lastIn[id * C + to] = world.tick;
+}
+
+/**
+ * A band above the usual size divides in two with the same mix, and the halves then move on
+ * their own: groups that grow spread out over the ground they can hold (the MNLA and its allies
+ * took the northern towns one after another in early 2012).
+ */
+function splitInHalf(world: World, id: number): void {
+  const K = world.nationalities.length;
+  const C = world.countryCount;
+  const part = world.bands.add();
+  const b = world.bands.columns;
+  b.group[part] = b.group[id] as number;
+  b.cell[part] = b.cell[id] as number;
+  b.weapons[part] = b.weapons[id] as number;
+  b.country[part] = b.country[id] as number;
+  b.crossedAt[part] = b.crossedAt[id] as number;
+  b.cohort[part] = b.cohort[id] as number;
+  b.lastIn.copyWithin(part * C, id * C, id * C + C);
+  for (let j = 0; j < K; j++) {
+    const half = (b.nationals[id * K + j] as number) / 2;
+    b.nationals[id * K + j] = half;
+    b.nationals[part * K + j] = half;
+  }
+  b.fighters[id] = (b.fighters[id] as number) / 2;
+  b.fighters[part] = b.fighters[id] as number;
 }
 
 /** Splits every nationality but the largest off a band into bands of their own, in the same cell. */
@@ -149,6 +188,7 @@ function splitByNationality(world: World, id: number): void {
     b.weapons[part] = b.weapons[id] as number;
     b.country[part] = b.country[id] as number;
     b.crossedAt[part] = b.crossedAt[id] as number;
+    b.cohort[part] = b.cohort[id] as number;
     b.lastIn.copyWithin(part * C, id * C, id * C + C);
     b.nationals[part * K + j] = fighters;
     b.fighters[part] = fighters;

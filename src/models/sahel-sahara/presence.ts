@@ -1,8 +1,8 @@
 /**
  * Phase 2 — state presence (MODEL.md §3.2), and the group strength fields it is weighed against.
  *
- * Presence relaxes toward a target: capacity × (1 + external support) × exp(−distance to the
- * capital / reach), plus external forces, divided by (1 + 2 × hostile armed strength). It falls
+ * Presence relaxes toward a target: the base the state can sustain (see `presenceBase`), plus
+ * external forces, divided by (1 + 2 × hostile armed strength). It falls
  * faster than it builds (posts are abandoned in weeks, rebuilt in months) — an estimate that
  * lets returnees with heavy weapons push the state out of the north (seed: they "tilted the
  * balance of power").
@@ -41,6 +41,17 @@ export function computeStrength(world: World): void {
   }
 }
 
+/**
+ * Presence the state can sustain in a cell without opposition: capacity × (1 + external support)
+ * × the larger of its reach from the capital and its garrisons' (at 70 % of full strength).
+ */
+export function presenceBase(world: World, c: number): number {
+  const owner = world.owner[c] as number;
+  const fromCapital = Math.exp(-(world.capitalKm[c] as number) / (world.reachKm[owner] as number));
+  const fromGarrison = 0.7 * (world.garrison[c] as number);
+  return (world.capacity[owner] as number) * (1 + (world.support[owner] as number)) * Math.max(fromCapital, fromGarrison);
+}
+
 export function presencePhase(world: World): void {
   const { size, presence, external, strength } = world;
   const G = world.groups.length;
@@ -55,13 +66,9 @@ export function presencePhase(world: World): void {
   const cells = world.landCells;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k] as number;
-    const owner = world.owner[c] as number;
     let hostile = 0;
     for (let g = 0; g < G; g++) hostile += strength[g * size + c] as number;
-    const base =
-      (world.capacity[owner] as number) *
-      (1 + (world.support[owner] as number)) *
-      Math.exp(-(world.capitalKm[c] as number) / (world.reachKm[owner] as number));
+    const base = presenceBase(world, c);
     // External forces restore the host's presence where they operate.
     const target = (base + 0.5 * (external[c] as number)) / (1 + 2 * hostile);
     const p = presence[c] as number;

@@ -42,6 +42,8 @@ export type BandSchema = {
   detected: Uint8ArrayConstructor;
   /** 1 when a leak warned the band this tick: it evades strikes. */
   warned: Uint8ArrayConstructor;
+  /** A mark that follows a band's fighters through splits, for tracing where they go. */
+  cohort: Uint8ArrayConstructor;
   /** Pressure on the band's cell at the last movement, for splitting. */
   pressure: Float32ArrayConstructor;
 };
@@ -125,6 +127,8 @@ export interface World {
   /** Population within a band's influence radius: what a band can recruit from. */
   readonly populationNear: Float64Array;
   readonly capitalKm: Float32Array;
+  /** Reach of garrisons in towns, posts and sites: 1 at the place, falling off over ~50 km. */
+  readonly garrison: Float32Array;
   /** Km to the nearest cell of each nationality's country: `[nationality * size + cell]`. */
   readonly homeKm: Float32Array;
   /** Countries (bit per country index) within pursuit range of each cell. */
@@ -202,6 +206,8 @@ export interface World {
   readonly crossings: Float64Array;
   /** Crossings of fighters who are not nationals of the country they leave, `[from * C + to]`. */
   readonly foreignCrossings: Float64Array;
+  /** Crossings of fighters into their own nationality's country, `[from * C + to]`. */
+  readonly homeCrossings: Float64Array;
 }
 
 export interface Tally {

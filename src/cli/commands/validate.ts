@@ -1,0 +1,42 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseSeedList, validate } from '../../experiment/index.ts';
+import { parseCommandArgs } from '../args.ts';
+import { formatTable, short } from '../print.ts';
+
+export const validateHelp = `Usage: sahel-sahara validate [--seeds N | --seeds LIST] [--json]
+
+Runs the nine patterns of MODEL.md §6 on the shipped 2012 scenario and its framework options
+(with the counterfactual runs each needs) and prints, per pattern, the share of seeds where it
+holds against its threshold. Exits 0 when every pattern passes, 1 otherwise.
+
+Options:
+  --seeds N|LIST   a count (1..N) or a seed list, default 20
+  --json           print the report as JSON
+  -h, --help       show this help`;
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export function validateCommand(argv: string[], io: { out(text: string): void; progress(text: string): void }): number {
+  const { values } = parseCommandArgs('validate', argv, { seeds: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) return io.out(validateHelp), 0;
+  const text = values.seeds ?? '20';
+  const seeds = /^\d+$/.test(text) ? parseSeedList(`1..${text}`) : parseSeedList(text);
+  const report = validate(root, seeds, (p) => io.progress(`pattern ${p.id}: ${p.holds}/${p.seeds} seeds`));
+  if (values.json) {
+    io.out(JSON.stringify(report, null, 2));
+  } else {
+    io.out(
+      formatTable(
+        ['#', 'pattern', 'holds', 'share', 'needed', ''],
+        report.patterns.map((p) => [String(p.id), p.name, `${p.holds}/${p.seeds}`, `${Math.round(p.share * 100)} %`, `${Math.round(p.threshold * 100)} %`, p.pass ? 'pass' : 'FAIL']),
+      ) +
+        '\n\n' +
+        report.patterns
+          .map((p) => `${p.id}. ${p.claim}\n   means: ${Object.entries(p.means).map(([k, v]) => `${k} ${short(v)}`).join(', ')}`)
+          .join('\n') +
+        `\n\n${report.runs} runs.`,
+    );
+  }
+  return report.pass ? 0 : 1;
+}
