@@ -57,8 +57,8 @@ export function createNeighbourhood(
  * Writes the indices of the cells around `cell` into `out` (which must hold `nb.count` entries)
  * and returns how many were written. On a torus every offset yields a cell; on a bounded grid
  * offsets falling off the edge are skipped. On a torus smaller than the neighbourhood's diameter
- * the same cell can appear more than once — as on an unbounded tiling, which is what Mesa and
- * NetLogo also do.
+ * the same cell can appear more than once (Mesa and NetLogo use sets instead: callers that need
+ * that de-duplicate, as the civil violence model's vision does).
  */
 export function neighbours(nb: Neighbourhood, cell: number, out: Int32Array): number {
   const { width, height, torus } = nb.grid;

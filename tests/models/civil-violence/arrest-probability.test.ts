@@ -68,8 +68,7 @@ describe('largestActiveRatio()', () => {
         fc.double({ min: -0.5, max: 0.5, noNaN: true }),
         fc.integer({ min: 0, max: 112 }),
         (g, r, threshold, n) => {
-          const t = createArrestProbabilityTable(2.3, 112);
-          expect(n <= largestActiveRatio(g, r, threshold, t)).toBe(g - r * (table[n] as number) > threshold);
+          expect(n <= largestActiveRatio(g, r, threshold, table)).toBe(g - r * (table[n] as number) > threshold);
         },
       ),
       { seed: 7 },

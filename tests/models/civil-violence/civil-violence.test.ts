@@ -186,6 +186,18 @@ describe('civilViolenceModel', () => {
     }
   });
 
+  it('shows punctuated outbursts with NetLogo Rebellion’s parameters and floor rounding, and none with the paper’s unrounded formula', () => {
+    const rebellion = params({ copDensity: 0.04, legitimacy: 0.82, maxJailTerm: 30, arrestRounding: 'floor' });
+    const late = series(rebellion, 1, 500)[0]!.slice(51);
+    // Bursts: rises to ≥ 50 actives from < 10, after the opening transient.
+    expect(Math.max(...late)).toBe(216);
+    expect(bursts(late)).toBe(15);
+    expect(late.filter((a) => a < 10).length).toBeGreaterThan(late.length / 2);
+    const flat = series({ ...rebellion, arrestRounding: 'none' }, 1, 500)[0]!.slice(51);
+    expect(Math.max(...flat)).toBe(14);
+    expect(bursts(flat)).toBe(0);
+  });
+
   it('records actives only where citizens are active', () => {
     const sim = createCivilViolenceSimulation(params({ legitimacy: 0.5 }), 21);
     for (let t = 0; t < 10; t++) sim.step();
@@ -194,6 +206,21 @@ describe('civilViolenceModel', () => {
     expect(onGrid).toBe(sim.world.active);
   });
 });
+
+/** Rises to ≥ 50 actives from below 10. */
+function bursts(active: number[]): number {
+  let count = 0;
+  let armed = false;
+  for (const a of active) {
+    if (armed && a >= 50) {
+      count++;
+      armed = false;
+    } else if (!armed && a < 10) {
+      armed = true;
+    }
+  }
+  return count;
+}
 
 function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;

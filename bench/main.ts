@@ -1,0 +1,13 @@
+/** `npm run bench`: runs every benchmark and prints one table. Benchmarks are not tests. */
+import { benchCivilViolence } from './civil-violence.ts';
+import { printTable, type BenchRow } from './table.ts';
+
+const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'civil-violence', run: benchCivilViolence }];
+
+const rows: BenchRow[] = [];
+for (const bench of BENCHES) {
+  process.stderr.write(`running ${bench.name}…\n`);
+  rows.push(...(await bench.run()));
+}
+printTable(rows);
+console.log(`\nnode ${process.version} · ${process.platform}/${process.arch} · median of the timed runs after warm-up`);
