@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sahelAccount } from '../sahel-account.ts';
 import { meanInterval, parseSeedList, runSeeds } from '../../experiment/index.ts';
 import { summarise, writeRunFolder } from '../../results/index.ts';
 import { resolveScenario, scenarioHash, sha256 } from '../../scenario/index.ts';
@@ -91,6 +93,7 @@ export function run(argv: string[], io: RunIo): number {
     io.out(JSON.stringify({ dir, scenario: scenario.name, scenarioHash: hash, seeds, ticks: scenario.ticks, wallTimeMs, metrics: summary }, null, 2));
     return 0;
   }
+  const account = scenario.model === 'sahel-sahara' ? `\n\n${sahelAccount(results, String(scenario.params.start))}` : '';
   const ci = (i: { mean: number; low: number; high: number; n: number }) =>
     i.n > 1 ? `${short(i.mean)} [${short(i.low)}, ${short(i.high)}]` : short(i.mean);
   io.out(
@@ -99,7 +102,9 @@ export function run(argv: string[], io: RunIo): number {
         ['metric', 'final', 'max', 'mean over ticks'],
         summary.map((s) => [s.metric, ci(s.final), ci(s.max), ci(s.mean)]),
       ) +
-      `\n\n${seeds.length > 1 ? 'Values are means across seeds with 95 % confidence intervals.\n' : ''}Results: ${dir}/ (manifest.json, series.csv, summary.csv)`,
+      `\n\n${seeds.length > 1 ? 'Values are means across seeds with 95 % confidence intervals.\n' : ''}` +
+      account +
+      `\n\nResults: ${dir}/ (${readdirSync(dir).sort().join(', ')})`,
   );
   return 0;
 }

@@ -259,6 +259,8 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     external: new Float64Array(size),
     strength: new Float64Array(G * size),
     network: new Float64Array(G * size),
+    haven: new Float64Array(G * size),
+    havenScratch: new Float64Array(size),
     flow: new Float64Array(size),
     hardship: new Float64Array(size),
     harm: new Float64Array(size),

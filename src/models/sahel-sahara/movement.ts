@@ -2,7 +2,7 @@
  * Phase 5 — band movement (MODEL.md §3.5). Each band scores the cells within a week's move:
  *
  *   − pressure (state presence × capacity, external forces, hostile groups), felt less by strong bands
- *   + its group's network presence
+ *   + its group's network presence, + the smoothed pull of its distant safe havens (haven.ts)
  *   + closeness to its members' home countries, weighted by the band's nationality mix
  *   + smuggling income, + refuge terrain (massifs, open desert), + population to tax and hold
  *   − crowding by its own group's other bands
@@ -15,6 +15,7 @@
  * so the order in which they move changes nothing but the order of draws.
  */
 import { bandStrength } from './bands.ts';
+import { HAVEN_EVERY, updateHavens } from './haven.ts';
 import { TERRAIN_DESERT, TERRAIN_MASSIF, type World } from './world.ts';
 
 /** Pressure per unit of band strength above which a mixed band may split by nationality. */
@@ -37,6 +38,7 @@ function pressureAt(world: World, g: number, c: number): number {
 }
 
 export function movementPhase(world: World): void {
+  if (world.tick % HAVEN_EVERY === 1) updateHavens(world);
   const { width, height, size } = world;
   const t = world.params.tuning;
   const rng = world.rng.movement;
@@ -77,6 +79,7 @@ export function movementPhase(world: World): void {
       const score =
         -t.wPressure * pressureAt(world, g, c) * resilience +
         t.wNetwork * (world.network[g * size + c] as number) +
+        t.wHaven * (world.haven[g * size + c] as number) +
         t.wHome * home +
         t.wSmuggling * (flow / (flow + 20)) +
         t.wRefuge * refuge(world.terrain[c] as number) +

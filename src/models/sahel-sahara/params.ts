@@ -204,6 +204,8 @@ export const TuningSchema = Type.Object(
     wTravel: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: weight of travel cost (−).' }),
     bandSize: Type.Number({ minimum: 10, default: 250, description: 'Fighters above which a band divides in two.' }),
     wCrowd: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: weight of crowding by the group’s own strength (−).' }),
+    wHaven: Type.Number({ minimum: 0, default: 1.5, description: 'Movement: weight of the smoothed pull of distant safe havens (+).' }),
+    havenKm: Type.Number({ minimum: 50, default: 600, description: 'Scale over which distant havens pull bands.' }),
     wStay: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: bonus for staying in the current cell.' }),
     homeKm: Type.Number({ minimum: 1, default: 300, description: 'Distance over which the pull of home falls by 1/e.' }),
   },

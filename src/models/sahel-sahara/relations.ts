@@ -12,7 +12,7 @@
  */
 import type { World } from './world.ts';
 
-const REVERSION = 0.005;
+const REVERSION = 0.002;
 const RIFT_RATE = 0.004;
 const OPERATIONALISATION_RATE = 0.05;
 

@@ -152,6 +152,9 @@ export interface World {
   strength: Float64Array;
   /** Network presence per group: `[group * size + cell]`. */
   network: Float64Array;
+  /** Smoothed pull of each group's safe havens (0..1), `[group * size + cell]`; see haven.ts. */
+  haven: Float64Array;
+  readonly havenScratch: Float64Array;
   flow: Float64Array;
   hardship: Float64Array;
   /** Civilian harm from operations, decaying; raises hardship. */
