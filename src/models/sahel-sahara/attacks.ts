@@ -12,7 +12,7 @@ import { KIND_JIHADIST, type World } from './world.ts';
 
 export function attacksPhase(world: World): void {
   const rng = world.rng.attacks;
-  const t = world.params.tuning;
+  const t = world.tuning;
   const b = world.bands.columns;
   const C = world.countryCount;
   const places = world.places;

@@ -40,7 +40,7 @@ export function addBand(
 /** A band's fighting strength on the scale where `fighterScale` fighters match full presence. */
 export function bandStrength(world: World, id: number): number {
   const b = world.bands.columns;
-  return ((b.fighters[id] as number) * (0.5 + (b.weapons[id] as number))) / world.params.tuning.fighterScale;
+  return ((b.fighters[id] as number) * (0.5 + (b.weapons[id] as number))) / world.tuning.fighterScale;
 }
 
 /** Removes `lost` fighters from a band, proportionally across nationalities. */

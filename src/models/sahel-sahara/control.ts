@@ -15,7 +15,7 @@ export function controlPhase(world: World): void {
   computeStrength(world);
   const { size, strength, control } = world;
   const G = world.groups.length;
-  const margin = world.params.tuning.controlMargin;
+  const margin = world.tuning.controlMargin;
   const cells = world.landCells;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k] as number;

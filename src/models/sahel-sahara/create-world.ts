@@ -128,6 +128,12 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   }
 
   const tuning = params.tuning;
+  const homePull = new Float32Array(Math.max(1, nationalities.length) * size);
+  nationalities.forEach((_, j) => {
+    const country = nationalityCountry[j] as number;
+    if (country <= 0) return;
+    for (const c of geo.landCells) homePull[j * size + c] = Math.exp(-(countryKm[country * size + c] as number) / tuning.homeKm);
+  });
   const move = diskOffsets(geo, tuning.bandMoveKm);
   const influence = diskOffsets(geo, tuning.influenceKm);
   // Linear fall-off to a quarter at the edge: a band dominates its own cell and weighs on the area around it.
@@ -208,6 +214,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   const f64 = () => new Float64Array(C);
   const world: World = {
     params,
+    tuning: { ...tuning },
     spec: geo.spec,
     raster: geo.raster,
     width,
@@ -246,6 +253,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     capitalKm,
     garrison,
     homeKm: countryKm,
+    homePull,
     nearCountries,
     places: geo.places,
     routes,
@@ -262,6 +270,10 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     haven: new Float64Array(G * size),
     havenScratch: new Float64Array(size),
     flow: new Float64Array(size),
+    statePressure: new Float64Array(size),
+    appeal: new Float64Array(size),
+    staticAppeal: new Float64Array(size),
+    presenceShape: new Float64Array(size),
     hardship: new Float64Array(size),
     harm: new Float64Array(size),
     relief: new Float64Array(size),

@@ -104,6 +104,6 @@ function ransoms(world: World): void {
       }
       if (best >= 0) release.push(world.nationalities[best] as string);
     }
-    payRansom(world, g, world.params.tuning.ransomAmount, via, release);
+    payRansom(world, g, world.tuning.ransomAmount, via, release);
   }
 }

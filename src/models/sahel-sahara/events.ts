@@ -21,7 +21,12 @@ export function eventsPhase(world: World): void {
     world.nextEvent++;
   }
   // Offensives end on their own.
-  if (world.offensives.length > 0) world.offensives = world.offensives.filter((o) => o.untilTick >= world.tick);
+  for (let k = 0; k < world.offensives.length; k++) {
+    if ((world.offensives[k] as { untilTick: number }).untilTick < world.tick) {
+      world.offensives = world.offensives.filter((o) => o.untilTick >= world.tick);
+      break;
+    }
+  }
 }
 
 function setPath(draft: Draft<SahelSaharaParams>, path: string, value: unknown): void {

@@ -8,7 +8,7 @@
  */
 import type { World } from './world.ts';
 
-export const HAVEN_EVERY = 4;
+export const HAVEN_EVERY = 8;
 
 function boxBlur(src: Float64Array, dst: Float64Array, width: number, height: number, rx: number, ry: number): void {
   // Horizontal pass into dst, vertical pass back into src.
@@ -41,7 +41,7 @@ export function updateHavens(world: World): void {
   const { size, width, height } = world;
   const G = world.groups.length;
   const scratch = world.havenScratch;
-  const radiusKm = world.params.tuning.havenKm;
+  const radiusKm = world.tuning.havenKm;
   const rx = Math.max(1, Math.round(radiusKm / 3 / (world.cellKm * Math.cos((((world.spec.latMin + world.spec.latMax) / 2) * Math.PI) / 180))));
   const ry = Math.max(1, Math.round(radiusKm / 3 / world.cellKm));
   for (let g = 0; g < G; g++) {

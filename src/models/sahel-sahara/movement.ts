@@ -16,78 +16,90 @@
  */
 import { bandStrength } from './bands.ts';
 import { HAVEN_EVERY, updateHavens } from './haven.ts';
-import { TERRAIN_DESERT, TERRAIN_MASSIF, type World } from './world.ts';
+import type { World } from './world.ts';
 
 /** Pressure per unit of band strength above which a mixed band may split by nationality. */
 const SPLIT_PRESSURE = 1.5;
 const MIN_SPLIT_FIGHTERS = 10;
 
-function refuge(terrain: number): number {
-  return terrain === TERRAIN_MASSIF ? 1 : terrain === TERRAIN_DESERT ? 0.4 : 0;
-}
-
-/** Pressure a band of group g feels in a cell: the state, external forces and hostile groups. */
-function pressureAt(world: World, g: number, c: number): number {
-  const owner = world.owner[c] as number;
+/** Pressure from hostile groups on a band of group g in a cell (groups it is not allied with). */
+function hostileAt(world: World, g: number, c: number): number {
   const G = world.groups.length;
   let hostile = 0;
   for (let h = 0; h < G; h++) {
     if (h !== g && (world.alliance[g * G + h] as number) < 0.5) hostile += world.strength[h * world.size + c] as number;
   }
-  return (world.presence[c] as number) * (world.capacity[owner] as number) + 1.5 * (world.external[c] as number) + hostile;
+  return hostile;
+}
+
+/**
+ * Per-cell parts of the score that do not depend on the band, computed once per tick: the state's
+ * and external forces' pressure, and the appeal of smuggling income, refuge terrain and population.
+ */
+export function prepareCells(world: World): void {
+  const t = world.tuning;
+  const cells = world.landCells;
+  const { statePressure, appeal, staticAppeal, presence, capacity, owner, external, flow } = world;
+  const wSmuggling = t.wSmuggling;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k] as number;
+    statePressure[c] = (presence[c] as number) * (capacity[owner[c] as number] as number) + 1.5 * (external[c] as number);
+    const f = flow[c] as number;
+    appeal[c] = f > 0 ? (staticAppeal[c] as number) + wSmuggling * (f / (f + 20)) : (staticAppeal[c] as number);
+  }
 }
 
 export function movementPhase(world: World): void {
   if (world.tick % HAVEN_EVERY === 1) updateHavens(world);
-  const { width, height, size } = world;
-  const t = world.params.tuning;
+  prepareCells(world);
+  const { width, height, size, statePressure, appeal, land, network, haven, strength, homePull, moveDx, moveDy, moveKm } = world;
+  const t = world.tuning;
   const rng = world.rng.movement;
   let b = world.bands.columns;
   const K = world.nationalities.length;
   const scores = world.scratchScores;
   const cells = world.scratchCells;
   const count = world.bands.count;
+  const offsets = moveDx.length;
   for (let k = 0; k < count; k++) {
     const id = world.bands.ids[k] as number;
     const fighters = b.fighters[id] as number;
     if (fighters < 1) continue;
     const g = b.group[id] as number;
+    const gBase = g * size;
     const cell = b.cell[id] as number;
     const x = cell % width;
     const y = (cell / width) | 0;
     const s = bandStrength(world, id);
     const resilience = 1 / (s + 0.3);
-    const pressureHere = pressureAt(world, g, cell) * resilience;
+    const pressureHere = ((statePressure[cell] as number) + hostileAt(world, g, cell)) * resilience;
     b.pressure[id] = pressureHere;
+    const nationals = b.nationals;
+    const natBase = id * K;
 
     let n = 0;
     let best = -Infinity;
-    for (let o = 0; o < world.moveDx.length; o++) {
-      const nx = x + (world.moveDx[o] as number);
-      const ny = y + (world.moveDy[o] as number);
+    for (let o = 0; o < offsets; o++) {
+      const nx = x + (moveDx[o] as number);
+      const ny = y + (moveDy[o] as number);
       if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
       const c = ny * width + nx;
-      if (world.land[c] !== 1) continue;
+      if (land[c] !== 1) continue;
       let home = 0;
       for (let j = 0; j < K; j++) {
-        const share = (b.nationals[id * K + j] as number) / fighters;
-        if (share <= 0) continue;
-        const country = world.nationalityCountry[j] as number;
-        if (country > 0) home += share * Math.exp(-(world.homeKm[country * size + c] as number) / t.homeKm);
+        const m = nationals[natBase + j] as number;
+        if (m > 0) home += m * (homePull[j * size + c] as number);
       }
-      const flow = world.flow[c] as number;
       const score =
-        -t.wPressure * pressureAt(world, g, c) * resilience +
-        t.wNetwork * (world.network[g * size + c] as number) +
-        t.wHaven * (world.haven[g * size + c] as number) +
-        t.wHome * home +
-        t.wSmuggling * (flow / (flow + 20)) +
-        t.wRefuge * refuge(world.terrain[c] as number) +
-        t.wTown * Math.log1p((world.population[c] as number) / 20000) -
-        t.wTravel * ((world.moveKm[o] as number) / t.bandMoveKm) +
+        -t.wPressure * ((statePressure[c] as number) + hostileAt(world, g, c)) * resilience +
+        t.wNetwork * (network[gBase + c] as number) +
+        t.wHaven * (haven[gBase + c] as number) +
+        (t.wHome * home) / fighters +
+        (appeal[c] as number) -
+        t.wTravel * ((moveKm[o] as number) / t.bandMoveKm) +
         (c === cell ? t.wStay : 0) -
         // Crowding: bands of one group spread out over the ground they can hold.
-        t.wCrowd * Math.max(0, (world.strength[g * size + c] as number) - (c === cell ? s : 0));
+        t.wCrowd * Math.max(0, (strength[gBase + c] as number) - (c === cell ? s : 0));
       scores[n] = score;
       cells[n] = c;
       n++;

@@ -38,7 +38,7 @@ function strike(world: World, id: number, force: number): number {
   const g = b.group[id] as number;
   const n = g * world.size + cell;
   world.network[n] = (world.network[n] as number) * (1 - 0.1 * ratio);
-  const harm = world.params.tuning.imprecision * force * ((world.population[cell] as number) / ((world.population[cell] as number) + 10000));
+  const harm = world.tuning.imprecision * force * ((world.population[cell] as number) / ((world.population[cell] as number) + 10000));
   world.harm[cell] = (world.harm[cell] as number) + harm;
   world.tally.civilianHarm += harm;
   return killed;

@@ -244,6 +244,7 @@ export const SahelSaharaParamsSchema = Type.Object(
 );
 
 export type SahelSaharaParams = Static<typeof SahelSaharaParamsSchema>;
+export type Tuning = Static<typeof TuningSchema>;
 export type StateParams = Static<typeof StateSchema>;
 export type GroupParams = Static<typeof GroupSchema>;
 export type FrameworkParams = Static<typeof FrameworkSchema>;

@@ -4,7 +4,12 @@
  * re-derives the arrays the phases read, so a tick never walks the tree.
  */
 import type { SahelSaharaParams, StateParams } from './params.ts';
-import { KIND_JIHADIST, KIND_MILITIA, KIND_SEPARATIST, type World } from './world.ts';
+import { KIND_JIHADIST, KIND_MILITIA, KIND_SEPARATIST, TERRAIN_DESERT, TERRAIN_MASSIF, type World } from './world.ts';
+
+/** Refuge value of terrain for bands: massifs most, open desert some (seed: the Adrar des Ifoghas). */
+export function refuge(terrain: number): number {
+  return terrain === TERRAIN_MASSIF ? 1 : terrain === TERRAIN_DESERT ? 0.4 : 0;
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -14,6 +19,7 @@ export function stateParams(params: SahelSaharaParams, iso3: string): StateParam
 }
 
 export function applyPolicy(world: Mutable<World>, params: SahelSaharaParams): void {
+  world.tuning = { ...params.tuning };
   for (let c = 1; c < world.countryCount; c++) {
     const s = stateParams(params, world.countries[c] as string);
     world.capacity[c] = s.capacity;
@@ -57,6 +63,14 @@ export function applyPolicy(world: Mutable<World>, params: SahelSaharaParams): v
     world.funding[e] = p.funding;
     world.pressForReleases[e] = p.pressForReleases;
   });
+  // Cell fields that depend only on policy parameters: derived here, read every tick.
+  const t = world.tuning;
+  for (let k = 0; k < world.landCells.length; k++) {
+    const c = world.landCells[k] as number;
+    const owner = world.owner[c] as number;
+    world.presenceShape[c] = Math.max(Math.exp(-(world.capitalKm[c] as number) / (world.reachKm[owner] as number)), 0.7 * (world.garrison[c] as number));
+    world.staticAppeal[c] = t.wRefuge * refuge(world.terrain[c] as number) + t.wTown * Math.log1p((world.population[c] as number) / 20000);
+  }
   for (const f of world.frameworks) {
     const p = params.frameworks[f.name];
     if (!p) continue;

@@ -47,9 +47,7 @@ export function computeStrength(world: World): void {
  */
 export function presenceBase(world: World, c: number): number {
   const owner = world.owner[c] as number;
-  const fromCapital = Math.exp(-(world.capitalKm[c] as number) / (world.reachKm[owner] as number));
-  const fromGarrison = 0.7 * (world.garrison[c] as number);
-  return (world.capacity[owner] as number) * (1 + (world.support[owner] as number)) * Math.max(fromCapital, fromGarrison);
+  return (world.capacity[owner] as number) * (1 + (world.support[owner] as number)) * (world.presenceShape[c] as number);
 }
 
 export function presencePhase(world: World): void {

@@ -37,7 +37,7 @@ export function recruitmentPhase(world: World): void {
   updateGrievance(world);
   const rng = world.rng.recruitment;
   const { size, width, height } = world;
-  const t = world.params.tuning;
+  const t = world.tuning;
   const b = world.bands.columns;
   for (let k = 0; k < world.bands.count; k++) {
     const id = world.bands.ids[k] as number;

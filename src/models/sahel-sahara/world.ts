@@ -6,7 +6,7 @@
  */
 import type { AgentStore, RandomStream, RandomStreams } from '../../engine/index.ts';
 import type { CountryRaster, GridSpec } from '../../geo/index.ts';
-import type { SahelSaharaParams } from './params.ts';
+import type { SahelSaharaParams, Tuning } from './params.ts';
 
 export const NO_COUNTRY = 0;
 
@@ -83,6 +83,11 @@ export interface Framework {
 export interface World {
   /** The scenario tree; events replace it (immer) and the policy arrays are re-derived. */
   params: SahelSaharaParams;
+  /**
+   * A plain copy of `params.tuning`, refreshed with the policy arrays: the frozen scenario tree
+   * keeps its objects in slow dictionary mode, and phases read these values in their inner loops.
+   */
+  tuning: Tuning;
   readonly spec: GridSpec;
   readonly raster: CountryRaster;
   readonly width: number;
@@ -131,6 +136,8 @@ export interface World {
   readonly garrison: Float32Array;
   /** Km to the nearest cell of each nationality's country: `[nationality * size + cell]`. */
   readonly homeKm: Float32Array;
+  /** Pull of home for each nationality, exp(−km to its country / homeKm): `[nationality * size + cell]`. */
+  readonly homePull: Float32Array;
   /** Countries (bit per country index) within pursuit range of each cell. */
   readonly nearCountries: Uint32Array;
   readonly places: readonly Place[];
@@ -156,6 +163,13 @@ export interface World {
   haven: Float64Array;
   readonly havenScratch: Float64Array;
   flow: Float64Array;
+  /** Scratch of the movement phase: state and external pressure, and band-independent appeal. */
+  readonly statePressure: Float64Array;
+  readonly appeal: Float64Array;
+  /** Band-independent appeal of refuge terrain and population (policy-derived; see policy.ts). */
+  readonly staticAppeal: Float64Array;
+  /** Presence shape: max(exp(−km to capital / reach), 0.7 × garrison), re-derived when reach changes. */
+  readonly presenceShape: Float64Array;
   hardship: Float64Array;
   /** Civilian harm from operations, decaying; raises hardship. */
   harm: Float64Array;
