@@ -44,10 +44,14 @@ export class ValidationRunner {
   private readonly cache = new Map<string, ValidationRun>();
   runs = 0;
 
-  constructor(private readonly root: string) {}
+  /** `set`: `--set` overrides applied to every scenario the patterns read. */
+  constructor(
+    private readonly root: string,
+    private readonly set: readonly string[] = [],
+  ) {}
 
-  scenario(file: string, set: readonly string[] = []): ResolvedScenario {
-    return resolveScenario(`${this.root}/${file}`, { set }).scenario;
+  scenario(file: string): ResolvedScenario {
+    return resolveScenario(`${this.root}/${file}`, { set: this.set }).scenario;
   }
 
   /** A variant of `base` with its parameters changed by `recipe` (immer draft). */

@@ -26,8 +26,12 @@ export interface ValidationReport {
   readonly pass: boolean;
 }
 
-export function validate(root: string, seeds: readonly number[], onPattern?: (report: PatternReport) => void): ValidationReport {
-  const runner = new ValidationRunner(root);
+export function validate(
+  root: string,
+  seeds: readonly number[],
+  options: { set?: readonly string[]; onPattern?: (report: PatternReport) => void } = {},
+): ValidationReport {
+  const runner = new ValidationRunner(root, options.set);
   const patterns = buildPatterns(runner);
   const reports: PatternReport[] = [];
   for (const pattern of patterns) {
@@ -42,7 +46,7 @@ export function validate(root: string, seeds: readonly number[], onPattern?: (re
     const means = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v / seeds.length]));
     const report: PatternReport = { id: pattern.id, name: pattern.name, claim: pattern.claim, threshold: pattern.threshold, holds, seeds: seeds.length, share, pass: share >= pattern.threshold, means };
     reports.push(report);
-    onPattern?.(report);
+    options.onPattern?.(report);
   }
   return { seeds, runs: runner.runs, patterns: reports, pass: reports.every((r) => r.pass) };
 }

@@ -37,6 +37,7 @@ export function createTally(countryCount: number): Tally {
     ransoms: 0,
     attacksByCountry: new Float64Array(countryCount),
     operationsByCountry: new Float64Array(countryCount),
+    officialsByCountry: new Float64Array(countryCount),
   };
 }
 

@@ -51,7 +51,9 @@ export function economyPhase(world: World): void {
         world.groupFunds[g] = (world.groupFunds[g] as number) + GROUP_TAX * value;
         world.tally.revenueGroups += GROUP_TAX * value;
       } else if (holder === CONTROL_STATE) {
-        world.tally.revenueOfficials += OFFICIAL_CUT * (world.collusion[owner] as number) * value;
+        const cut = OFFICIAL_CUT * (world.collusion[owner] as number) * value;
+        world.tally.revenueOfficials += cut;
+        world.tally.officialsByCountry[owner] = (world.tally.officialsByCountry[owner] as number) + cut;
       }
       if (subsidy > 0) relief[c] = (relief[c] as number) + 0.3 * subsidy * (volume / route.volume);
     }

@@ -111,6 +111,7 @@ export function payRansom(world: World, g: number, amount: number, via: number, 
   if (via <= 0) return;
   const cut = 0.1 * amount * (world.collusion[via] as number);
   world.tally.revenueOfficials += cut;
+  world.tally.officialsByCountry[via] = (world.tally.officialsByCountry[via] as number) + cut;
   for (let i = 1; i < C; i++) {
     if (i === via || world.isCoreState[i] !== 1) continue;
     const released = release.includes(world.countries[i] as string);

@@ -42,6 +42,7 @@ export const SAHEL_METRICS = [
   'attacks_algeria_via_niger_libya',
   'fighters_mali',
   'fighters_southern_libya',
+  'foreign_fighters_southern_libya',
   'fighters_northern_niger',
   'trust_dza_mli',
   'trust_mrt_mli',
@@ -119,13 +120,19 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
   let fightersMali = 0;
   let fightersLibya = 0;
   let fightersNiger = 0;
+  let foreignLibya = 0;
+  const K = world.nationalities.length;
+  const lbyNationality = world.nationalities.indexOf('LBY');
   for (let k = 0; k < world.bands.count; k++) {
     const id = world.bands.ids[k] as number;
     const f = b.fighters[id] as number;
     const c = b.cell[id] as number;
     fighters += f;
     if (world.owner[c] === mli) fightersMali += f;
-    if (regions.southLibya[c] === 1) fightersLibya += f;
+    if (regions.southLibya[c] === 1) {
+      fightersLibya += f;
+      foreignLibya += lbyNationality >= 0 ? f - (b.nationals[id * K + lbyNationality] as number) : f;
+    }
     if (regions.northNigerMask[c] === 1) fightersNiger += f;
   }
   let groupCells = 0;
@@ -195,6 +202,7 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
   out[index.attacks_algeria_via_niger_libya] = t.attacksAlgeriaViaNigerLibya;
   out[index.fighters_mali] = fightersMali;
   out[index.fighters_southern_libya] = fightersLibya;
+  out[index.foreign_fighters_southern_libya] = foreignLibya;
   out[index.fighters_northern_niger] = fightersNiger;
   out[index.trust_dza_mli] = dza > 0 && mli > 0 ? (world.trust[dza * C + mli] as number) : 0;
   out[index.trust_mrt_mli] = mrt > 0 && mli > 0 ? (world.trust[mrt * C + mli] as number) : 0;
@@ -213,4 +221,5 @@ export function resetTally(world: World): void {
   t.fightersKilled = t.soldiersKilled = t.civilianHarm = t.recruits = t.leaks = t.ransoms = 0;
   t.attacksByCountry.fill(0);
   t.operationsByCountry.fill(0);
+  t.officialsByCountry.fill(0);
 }

@@ -189,7 +189,7 @@ export const TuningSchema = Type.Object(
     attackKm: Type.Number({ minimum: 10, default: 350, description: 'Raid range of a band.' }),
     crossBorderWeeks: Type.Integer({ minimum: 1, default: 8, description: 'An attack is cross-border if the band crossed within this many weeks.' }),
     moveTemperature: Type.Number({ minimum: 0.01, default: 0.2, description: 'Softmax temperature of band movement.' }),
-    controlMargin: Type.Number({ minimum: 0, default: 0.05, description: 'Margin by which a group must exceed state presence to hold a cell.' }),
+    controlMargin: Type.Number({ minimum: 0, default: 0.2, description: 'Margin by which a group must exceed state presence to hold a cell (0.2 ≈ 60 lightly armed fighters: a network alone holds nothing).' }),
     fighterScale: Type.Number({ minimum: 1, default: 300, description: 'Fighters that match full state presence in a cell.' }),
     recruitRate: Type.Number({ minimum: 0, default: 0.05, description: 'Weekly recruits per unit grievance per 10,000 inhabitants.' }),
     attackRate: Type.Number({ minimum: 0, default: 0.08, description: 'Weekly attack chance of a full-strength band at an undefended target.' }),

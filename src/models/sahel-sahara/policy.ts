@@ -6,6 +6,13 @@
 import type { SahelSaharaParams, StateParams } from './params.ts';
 import { KIND_JIHADIST, KIND_MILITIA, KIND_SEPARATIST, TERRAIN_DESERT, TERRAIN_MASSIF, type World } from './world.ts';
 
+/**
+ * Presence of a garrison town relative to the capital's: states concentrate their forces in towns
+ * (an estimate: Mali's northern garrisons of a few hundred men each held their towns against the
+ * lightly armed groups of 2011, not against the returnees of 2012).
+ */
+const GARRISON_WEIGHT = 1.5;
+
 /** Refuge value of terrain for bands: massifs most, open desert some (seed: the Adrar des Ifoghas). */
 export function refuge(terrain: number): number {
   return terrain === TERRAIN_MASSIF ? 1 : terrain === TERRAIN_DESERT ? 0.4 : 0;
@@ -68,7 +75,7 @@ export function applyPolicy(world: Mutable<World>, params: SahelSaharaParams): v
   for (let k = 0; k < world.landCells.length; k++) {
     const c = world.landCells[k] as number;
     const owner = world.owner[c] as number;
-    world.presenceShape[c] = Math.max(Math.exp(-(world.capitalKm[c] as number) / (world.reachKm[owner] as number)), 0.7 * (world.garrison[c] as number));
+    world.presenceShape[c] = Math.max(Math.exp(-(world.capitalKm[c] as number) / (world.reachKm[owner] as number)), GARRISON_WEIGHT * (world.garrison[c] as number));
     world.staticAppeal[c] = t.wRefuge * refuge(world.terrain[c] as number) + t.wTown * Math.log1p((world.population[c] as number) / 20000);
   }
   for (const f of world.frameworks) {

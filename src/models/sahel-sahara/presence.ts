@@ -43,7 +43,7 @@ export function computeStrength(world: World): void {
 
 /**
  * Presence the state can sustain in a cell without opposition: capacity × (1 + external support)
- * × the larger of its reach from the capital and its garrisons' (at 70 % of full strength).
+ * × the presence shape (the larger of its reach from the capital and its garrisons'; policy.ts).
  */
 export function presenceBase(world: World, c: number): number {
   const owner = world.owner[c] as number;

@@ -2,7 +2,8 @@
  * Phase 10 — trust and frameworks (MODEL.md §3.10).
  *
  * Trust reverts slowly toward 1 − rivalry; joint successes raise it and leaks, ransoms, prisoner
- * releases and unilateral incursions lower it (in the phases where they happen). A framework
+ * releases and unilateral incursions lower it (in the phases where they happen), as does the
+ * sight of officials next door profiting from smuggling and ransoms. A framework
  * backed by outsiders deepens the rift between its members and the sovereignty-sensitive states
  * it leaves out (seed: supporting ECOWAS "undoubtedly deepens the rift between the ECOWAS members
  * and … Mauritania, Libya and Algeria"). Operationalisation moves toward the cooperation its
@@ -15,6 +16,8 @@ import type { World } from './world.ts';
 const REVERSION = 0.002;
 const RIFT_RATE = 0.004;
 const OPERATIONALISATION_RATE = 0.05;
+/** Trust lost per week per (k$ of officials' takings / 100) seen by a neighbour at full intelligence. */
+const COLLUSION_TRUST_LOSS = 0.004;
 
 export function relationsPhase(world: World): void {
   const C = world.countryCount;
@@ -24,6 +27,19 @@ export function relationsPhase(world: World): void {
       if (i === j) continue;
       const v = trust[i * C + j] as number;
       trust[i * C + j] = v + REVERSION * (1 - (rivalry[i * C + j] as number) - v);
+    }
+  }
+  // Neighbours' intelligence services see officials profit from smuggling and ransoms next door
+  // (seed: Algerian papers close to military intelligence accused Touré of complicity in
+  // organised crime; exasperation in Algiers and Nouakchott), and trust them less.
+  const takings = world.tally.officialsByCountry;
+  for (let k = 1; k < C; k++) {
+    const seen = (takings[k] as number) / 100;
+    if (seen <= 0) continue;
+    for (let i = 1; i < C; i++) {
+      if (i === k || world.isCoreState[i] !== 1) continue;
+      const loss = COLLUSION_TRUST_LOSS * (world.intelligence[i] as number) * Math.min(1, seen) * (world.sovereignty[i] as number);
+      trust[i * C + k] = Math.max(0, (trust[i * C + k] as number) - loss);
     }
   }
   world.support.fill(0);

@@ -248,6 +248,7 @@ export interface Tally {
   ransoms: number;
   attacksByCountry: Float64Array;
   operationsByCountry: Float64Array;
+  officialsByCountry: Float64Array;
 }
 
 export type PhaseName =
