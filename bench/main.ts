@@ -1,8 +1,12 @@
 /** `npm run bench`: runs every benchmark and prints one table. Benchmarks are not tests. */
 import { benchCivilViolence } from './civil-violence.ts';
+import { benchSahelSahara } from './sahel-sahara.ts';
 import { printTable, type BenchRow } from './table.ts';
 
-const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'civil-violence', run: benchCivilViolence }];
+const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
+  { name: 'civil-violence', run: benchCivilViolence },
+  { name: 'sahel-sahara', run: benchSahelSahara },
+];
 
 const rows: BenchRow[] = [];
 for (const bench of BENCHES) {

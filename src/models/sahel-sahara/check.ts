@@ -5,9 +5,11 @@
  * outside the run, and `set` events that name no parameter or try to set an outcome.
  */
 import type { TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { cellOf, gridSpecProblems, rasteriseCountries, type CountryRaster } from '../../geo/index.ts';
 import { tickOfDate } from './calendar.ts';
 import { locate, type Location } from './geography.ts';
+import { SAHEL_METRICS } from './metrics.ts';
 import { SahelSaharaParamsSchema, type SahelSaharaParams } from './params.ts';
 
 export interface Problem {
@@ -17,6 +19,36 @@ export interface Problem {
 
 /** Parameters an event may change: policies and structural relations, never outcomes. */
 const SETTABLE = /^(states|peripheral|externals|groups\.[A-Z0-9_]+\.(cohesion|weapons|hostageTaking|alliances\.[A-Z0-9_]+)|frameworks\.[^.]+\.(intelligence|jointOperations|pursuit)|rivalry|tuning)(\.|$)/;
+
+/** What a leaf schema accepts, in words. */
+function describe(schema: TSchema): string {
+  const s = schema as { type?: string; minimum?: number; maximum?: number };
+  const range = s.minimum !== undefined && s.maximum !== undefined ? ` from ${s.minimum} to ${s.maximum}` : s.minimum !== undefined ? ` ≥ ${s.minimum}` : '';
+  return `${s.type === 'integer' ? 'an integer' : `a ${s.type ?? 'value'}`}${range}`;
+}
+
+/** The closest name by edit distance, when close enough to be a typo. */
+function nearestName(word: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    const d = editDistance(word, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return bestDistance <= Math.max(2, Math.ceil(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
 
 function childSchema(schema: TSchema | undefined, key: string): TSchema | undefined {
   const node = schema as { properties?: Record<string, TSchema>; patternProperties?: Record<string, TSchema> } | undefined;
@@ -83,16 +115,24 @@ export function checkSahelSahara(params: SahelSaharaParams, ticks: number): Prob
     during(e.date, [...at, 'date']);
     switch (e.type) {
       case 'set':
-        for (const path of Object.keys(e.set)) {
+        for (const [path, value] of Object.entries(e.set)) {
+          const where = [...at, 'set', path];
           let schema: TSchema | undefined = SahelSaharaParamsSchema;
           for (const key of path.split('.')) schema = childSchema(schema, key);
-          if (!schema) problems.push({ path: [...at, 'set', path], message: `"${path}" is not a parameter` });
-          else if (!SETTABLE.test(path)) problems.push({ path: [...at, 'set', path], message: `"${path}" cannot be changed by an event: events change policies and agents, never outcomes` });
+          const [root, entry] = path.split('.');
+          if (!schema) problems.push({ path: where, message: `"${path}" is not a parameter` });
+          else if (!SETTABLE.test(path)) problems.push({ path: where, message: `"${path}" cannot be changed by an event: events change policies and agents, never outcomes` });
+          else if ((schema as { type?: string }).type === 'object') problems.push({ path: where, message: `"${path}" is a group of parameters; set one value, e.g. "${path}.${Object.keys((schema as { properties?: object }).properties ?? { capacity: 0 })[0]}"` });
+          else if (!Value.Check(schema, value)) problems.push({ path: where, message: `expected ${describe(schema)}, got ${JSON.stringify(value)}` });
+          else if ((root === 'states' || root === 'groups' || root === 'externals') && entry && !(entry in (params[root] as object))) {
+            problems.push({ path: where, message: `"${entry}" is not defined under ${root}; define it there before an event changes it` });
+          }
         }
         break;
       case 'returnees':
         group(e.group, [...at, 'group']);
         country(e.to, [...at, 'to']);
+        country(e.from, [...at, 'from']);
         e.at.forEach((a, i) => place(a, [...at, 'at', String(i)]));
         break;
       case 'offensive':
@@ -105,6 +145,12 @@ export function checkSahelSahara(params: SahelSaharaParams, ticks: number): Prob
         break;
     }
   });
+  for (const key of Object.keys(params.weights)) {
+    if (!(SAHEL_METRICS as readonly string[]).includes(key)) {
+      const suggestion = nearestName(key, SAHEL_METRICS);
+      problems.push({ path: ['weights', key], message: `"${key}" is not a metric${suggestion ? ` — did you mean "${suggestion}"?` : ''}` });
+    }
+  }
   for (const key of Object.keys(params.uncertainties)) {
     let schema: TSchema | undefined = SahelSaharaParamsSchema;
     for (const part of key.split('.')) schema = childSchema(schema, part);

@@ -59,7 +59,13 @@ function applyEvent(world: World, event: EventParams): void {
       for (const cell of cells) {
         if (cell < 0 || per < 1) continue;
         addBand(world, g, cell, per, event.weapons, { [event.to]: 1 }, world.tick);
-        if (from > 0 && to > 0) world.crossings[from * world.countryCount + to] = (world.crossings[from * world.countryCount + to] as number) + per;
+        if (from > 0 && to > 0) {
+          // Nationals of `to` leaving `from`: foreign to the country they leave, going home.
+          const k = from * world.countryCount + to;
+          world.crossings[k] = (world.crossings[k] as number) + per;
+          world.foreignCrossings[k] = (world.foreignCrossings[k] as number) + per;
+          world.homeCrossings[k] = (world.homeCrossings[k] as number) + per;
+        }
       }
       world.bands.commit();
       return;

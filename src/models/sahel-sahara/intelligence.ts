@@ -12,6 +12,7 @@
  * reach the band, which then evades (seed: senior officers of northern origin leaked to AQIM);
  * partners who shared and see it lose trust (seed: Mauritania then withheld information).
  */
+import { obstruction } from './frameworks.ts';
 import type { World } from './world.ts';
 
 /** Weeks for which a partner still knows of a band that left its soil. */
@@ -25,11 +26,7 @@ export function computeSharing(world: World): void {
   let total = 0;
   for (const f of world.frameworks) {
     if (!f.intelligence || world.tick < f.fromTick || f.operationalisation <= 0) continue;
-    let obstruction = 0;
-    if (f.leader > 0) {
-      for (let r = 1; r < C; r++) if (f.excludes[r] === 1) obstruction = Math.max(obstruction, 0.5 * (world.rivalry[r * C + f.leader] as number));
-    }
-    const factor = f.operationalisation * (1 - obstruction);
+    const factor = f.operationalisation * (1 - obstruction(world, f));
     for (let i = 1; i < C; i++) {
       if (f.members[i] !== 1) continue;
       for (let j = 1; j < C; j++) {

@@ -11,6 +11,7 @@
  * framework without engaged members stays on paper (seed: the pays du champ "failed to translate
  * into operational security cooperation"). Backers fund members in proportion to operationalisation.
  */
+import { obstruction } from './frameworks.ts';
 import type { World } from './world.ts';
 
 const REVERSION = 0.002;
@@ -45,10 +46,6 @@ export function relationsPhase(world: World): void {
   world.support.fill(0);
   for (const f of world.frameworks) {
     if (world.tick < f.fromTick) continue;
-    let obstruction = 0;
-    if (f.leader > 0) {
-      for (let r = 1; r < C; r++) if (f.excludes[r] === 1) obstruction = Math.max(obstruction, 0.5 * (rivalry[r * C + f.leader] as number));
-    }
     let sum = 0;
     let pairs = 0;
     for (let i = 1; i < C; i++) {
@@ -59,7 +56,7 @@ export function relationsPhase(world: World): void {
         pairs++;
       }
     }
-    const cooperation = pairs > 0 ? (sum / pairs) * (1 - obstruction) : 0;
+    const cooperation = pairs > 0 ? (sum / pairs) * (1 - obstruction(world, f)) : 0;
     f.operationalisation += OPERATIONALISATION_RATE * (cooperation - f.operationalisation);
     if (f.backing <= 0) continue;
     for (let m = 1; m < C; m++) {
