@@ -289,6 +289,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     groupHostageTaking: new Float64Array(G),
     alliance: new Float64Array(G * G),
     groupRecruits: new Float64Array(G),
+    groupFighters: new Float64Array(G),
     groupAttacks: new Float64Array(G),
     bands: createAgentStore(bandSchema, bandCapacity),
     externals,

@@ -3,7 +3,8 @@
  *
  * Smuggling flows move along their routes; at each border, the states on both sides interdict a
  * share in proportion to border control × presence, less collusion, and more where the two share
- * intelligence. Revenue accrues along the route to whoever controls each cell: a group's tax, or
+ * intelligence; inside a country, patrols seize a little more where the state is present and
+ * not colluding. Revenue accrues along the route to whoever controls each cell: a group's tax, or
  * officials' cuts where collusion is high (seed: smuggling finances actors on all sides).
  * Subsidised fuel and food from Algeria and Libya relieve hardship in the cells they reach
  * (seed: Algeria is a lifeline for northern Mali). Groups pay their fighters; hostage-taking
@@ -17,6 +18,12 @@ import { CONTROL_STATE, type World } from './world.ts';
 const GROUP_TAX = 0.15;
 /** Share officials take over the whole route at collusion 1. */
 const OFFICIAL_CUT = 0.1;
+/**
+ * Share of a route's flow seized per cell by a fully present, non-colluding state away from the
+ * borders (patrols and checkpoints) — an estimate; collusion lets the flow pass (seed: Touré's
+ * northern allies profited from drug smuggling).
+ */
+const PATROL_SEIZURE = 0.01;
 /** Weekly upkeep per fighter, k$ (an estimate: ~$20/week in pay and supplies). */
 const UPKEEP = 0.02;
 
@@ -43,6 +50,7 @@ export function economyPhase(world: World): void {
         volume *= 1 - interdicted;
         previous = owner;
       }
+      volume *= 1 - PATROL_SEIZURE * Math.min(1, world.presence[c] as number) * (1 - (world.collusion[owner] as number));
       flow[c] = (flow[c] as number) + volume;
       const value = (volume * route.value) / len;
       const holder = control[c] as number;

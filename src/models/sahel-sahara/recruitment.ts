@@ -14,8 +14,11 @@ import type { World } from './world.ts';
 const HARM_DECAY = 0.05;
 const NETWORK_BUILD = 0.02;
 const NETWORK_DECAY = 0.004;
-/** Funds at which recruitment runs at half its funded rate, k$. */
-const FUNDS_HALF = 500;
+/**
+ * Funds per fighter at which recruitment runs at half its funded rate, k$ (an estimate: about a
+ * year of pay; seed and press: groups paid recruits, and ransoms made AQIM rich).
+ */
+const FUNDS_PER_FIGHTER_HALF = 10;
 /** Cost of a recruit, k$. */
 const RECRUIT_COST = 0.5;
 
@@ -39,6 +42,12 @@ export function recruitmentPhase(world: World): void {
   const { size, width, height } = world;
   const t = world.tuning;
   const b = world.bands.columns;
+  const groupFighters = world.groupFighters;
+  groupFighters.fill(0);
+  for (let k = 0; k < world.bands.count; k++) {
+    const id = world.bands.ids[k] as number;
+    groupFighters[b.group[id] as number] = (groupFighters[b.group[id] as number] as number) + (b.fighters[id] as number);
+  }
   for (let k = 0; k < world.bands.count; k++) {
     const id = world.bands.ids[k] as number;
     if ((b.fighters[id] as number) < 1) continue;
@@ -46,7 +55,8 @@ export function recruitmentPhase(world: World): void {
     const c = b.cell[id] as number;
     const owner = world.owner[c] as number;
     const funds = world.groupFunds[g] as number;
-    const fundsFactor = 0.3 + 0.7 * (funds / (funds + FUNDS_HALF));
+    const perFighter = funds / Math.max(1, groupFighters[g] as number);
+    const fundsFactor = 0.3 + 0.7 * (perFighter / (perFighter + FUNDS_PER_FIGHTER_HALF));
     const weakness = 1 - Math.min(1, world.presence[c] as number);
     const lambda =
       t.recruitRate *

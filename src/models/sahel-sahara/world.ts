@@ -190,6 +190,8 @@ export interface World {
   /** Affinity between groups, `[g * G + h]`; allies (≥ 0.5) do not contest cells. */
   alliance: Float64Array;
   readonly groupRecruits: Float64Array;
+  /** Fighters per group, recounted by the recruitment phase. */
+  readonly groupFighters: Float64Array;
   readonly groupAttacks: Float64Array;
   readonly bands: AgentStore<BandSchema>;
 
