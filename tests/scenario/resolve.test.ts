@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SimError } from '../../src/errors.ts';
+import { simErrorOf } from '../helpers.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
 
 const fixture = (name: string) => `tests/fixtures/${name}`;
 
-function issuesOf(run: () => unknown): SimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SimError) return error;
-    throw error;
-  }
-  throw new Error('expected a SimError');
-}
 
 describe('resolveScenario()', () => {
   it('fills every parameter the file omits with its default', () => {
@@ -47,7 +38,7 @@ describe('resolveScenario()', () => {
   });
 
   it('names the file, line, path and nearest key for a misspelt key', () => {
-    const error = issuesOf(() => resolveScenario(fixture('cv-misspelt-key.yaml')));
+    const error = simErrorOf(() => resolveScenario(fixture('cv-misspelt-key.yaml')));
     expect(error.code).toBe('SIM_ERR_SCENARIO_INVALID');
     expect(error.issues).toEqual([
       {
@@ -61,40 +52,40 @@ describe('resolveScenario()', () => {
   });
 
   it('says what was expected for a wrong type', () => {
-    const error = issuesOf(() => resolveScenario(fixture('cv-wrong-type.yaml')));
+    const error = simErrorOf(() => resolveScenario(fixture('cv-wrong-type.yaml')));
     expect(error.issues[0]).toMatchObject({ line: 7, path: '/params/legitimacy', message: 'expected a number from 0 to 1, got "high"' });
   });
 
   it('locates a YAML syntax error', () => {
-    const error = issuesOf(() => resolveScenario(fixture('cv-malformed.yaml')));
+    const error = simErrorOf(() => resolveScenario(fixture('cv-malformed.yaml')));
     expect(error.code).toBe('SIM_ERR_SCENARIO_PARSE');
     expect(error.issues[0]?.line).toBeGreaterThanOrEqual(5);
   });
 
   it('reports a cycle of extends', () => {
-    const error = issuesOf(() => resolveScenario(fixture('cv-cycle-a.yaml')));
+    const error = simErrorOf(() => resolveScenario(fixture('cv-cycle-a.yaml')));
     expect(error.code).toBe('SIM_ERR_SCENARIO_EXTENDS');
     expect(error.issues[0]?.path).toBe('/extends');
   });
 
   it('reports a missing file', () => {
-    expect(issuesOf(() => resolveScenario(fixture('nope.yaml'))).code).toBe('SIM_ERR_SCENARIO_READ');
+    expect(simErrorOf(() => resolveScenario(fixture('nope.yaml'))).code).toBe('SIM_ERR_SCENARIO_READ');
   });
 
   it('suggests the nearest parameter for a misspelt --set path', () => {
-    const error = issuesOf(() => resolveScenario(fixture('cv-small.yaml'), { set: ['legitmacy=0.5'] }));
+    const error = simErrorOf(() => resolveScenario(fixture('cv-small.yaml'), { set: ['legitmacy=0.5'] }));
     expect(error.code).toBe('SIM_ERR_OVERRIDE');
     expect(error.message).toContain('did you mean "legitimacy"');
   });
 
   it('blames --set for an out-of-range override', () => {
-    const error = issuesOf(() => resolveScenario(fixture('cv-small.yaml'), { set: ['legitimacy=2'] }));
+    const error = simErrorOf(() => resolveScenario(fixture('cv-small.yaml'), { set: ['legitimacy=2'] }));
     expect(error.issues[0]).toMatchObject({ file: '--set', path: '/params/legitimacy' });
     expect(error.issues[0]?.message).toContain('from --set legitimacy=2');
   });
 
   it('reports densities that cannot fit on the grid', () => {
-    const error = issuesOf(() => resolveScenario(fixture('cv-small.yaml'), { set: ['citizenDensity=0.95', 'copDensity=0.1'] }));
+    const error = simErrorOf(() => resolveScenario(fixture('cv-small.yaml'), { set: ['citizenDensity=0.95', 'copDensity=0.1'] }));
     expect(error.code).toBe('SIM_ERR_SCENARIO_INVALID');
     expect(error.issues[0]?.message).toMatch(/citizenDensity \+ copDensity is 1.05/);
   });

@@ -161,12 +161,10 @@ export function moveBand(world: World, id: number, cell: number): void {
 }
 
 /**
- * A band above the usual size divides in two with the same mix, and the halves then move on
- * their own: groups that grow spread out over the ground they can hold (the MNLA and its allies
- * took the northern towns one after another in early 2012).
+ * Queues a new band of the same group, cell, weapons and history as `id`, with no fighters yet;
+ * the caller moves fighters into it. Returns the new id (read the columns again: they may grow).
  */
-function splitInHalf(world: World, id: number): void {
-  const K = world.nationalities.length;
+function spawnFrom(world: World, id: number): number {
   const C = world.countryCount;
   const part = world.bands.add();
   const b = world.bands.columns;
@@ -177,6 +175,18 @@ function splitInHalf(world: World, id: number): void {
   b.crossedAt[part] = b.crossedAt[id] as number;
   b.cohort[part] = b.cohort[id] as number;
   b.lastIn.copyWithin(part * C, id * C, id * C + C);
+  return part;
+}
+
+/**
+ * A band above the usual size divides in two with the same mix, and the halves then move on
+ * their own: groups that grow spread out over the ground they can hold (the MNLA and its allies
+ * took the northern towns one after another in early 2012).
+ */
+function splitInHalf(world: World, id: number): void {
+  const K = world.nationalities.length;
+  const part = spawnFrom(world, id);
+  const b = world.bands.columns;
   for (let j = 0; j < K; j++) {
     const half = (b.nationals[id * K + j] as number) / 2;
     b.nationals[id * K + j] = half;
@@ -189,22 +199,14 @@ function splitInHalf(world: World, id: number): void {
 /** Splits every nationality but the largest off a band into bands of their own, in the same cell. */
 function splitByNationality(world: World, id: number): void {
   const K = world.nationalities.length;
-  const C = world.countryCount;
   let b = world.bands.columns;
   let major = 0;
   for (let j = 1; j < K; j++) if ((b.nationals[id * K + j] as number) > (b.nationals[id * K + major] as number)) major = j;
   for (let j = 0; j < K; j++) {
     if (j === major || (b.nationals[id * K + j] as number) < MIN_SPLIT_FIGHTERS) continue;
-    const part = world.bands.add();
-    b = world.bands.columns; // add() may have grown the columns
+    const part = spawnFrom(world, id);
+    b = world.bands.columns;
     const fighters = b.nationals[id * K + j] as number;
-    b.group[part] = b.group[id] as number;
-    b.cell[part] = b.cell[id] as number;
-    b.weapons[part] = b.weapons[id] as number;
-    b.country[part] = b.country[id] as number;
-    b.crossedAt[part] = b.crossedAt[id] as number;
-    b.cohort[part] = b.cohort[id] as number;
-    b.lastIn.copyWithin(part * C, id * C, id * C + C);
     b.nationals[part * K + j] = fighters;
     b.fighters[part] = fighters;
     b.nationals[id * K + j] = 0;

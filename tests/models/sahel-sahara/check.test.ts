@@ -1,20 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SimError } from '../../../src/errors.ts';
+import { simErrorOf } from '../../helpers.ts';
 import { resolveScenario } from '../../../src/scenario/index.ts';
 
 const fixture = (name: string) => `tests/fixtures/${name}`;
 
-function issuesOf(run: () => unknown): SimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SimError) return error;
-    throw error;
-  }
-  throw new Error('expected a SimError');
-}
 
 /** The shipped regional scenarios: the historical run and every framework option beside it. */
 function shippedScenarios(): string[] {
@@ -55,7 +46,7 @@ describe('checkSahelSahara() through resolveScenario()', () => {
   ];
 
   it.each(cases)('reports $file at its line, with the path $path', ({ file, line, column, path, message }) => {
-    const error = issuesOf(() => resolveScenario(fixture(file)));
+    const error = simErrorOf(() => resolveScenario(fixture(file)));
     expect(error.code).toBe('SIM_ERR_SCENARIO_INVALID');
     expect(error.issues).toHaveLength(1);
     const issue = error.issues[0]!;
