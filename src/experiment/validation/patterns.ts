@@ -82,9 +82,9 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
   const cenSad = runner.variant('cen-sad', option('cen-sad'));
   const ecowas = runner.variant('ecowas-france', option('ecowas-france'));
 
-  // Spill-over: foreign (non-Libyan) fighters in southern Libya and cross-border attacks.
+  // Spill-over: fighters of the Sahel's groups (not the local militias) in southern Libya, and cross-border attacks.
   const spill = (run: ValidationRun) =>
-    mean(run.series('foreign_fighters_southern_libya'), decision, T + 1) + sum(run.series('attacks_cross_border'), decision, T + 1);
+    mean(run.series('sahel_fighters_southern_libya'), decision, T + 1) + sum(run.series('attacks_cross_border'), decision, T + 1);
   const after = (run: ValidationRun, metric: string) => mean(run.series(metric), decision, T + 1);
 
   return [
@@ -175,7 +175,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
     {
       id: 7,
       name: 'expanded pays du champ works only if Algeria engages',
-      claim: 'The expanded pays du champ lowers spill-over (foreign fighters in southern Libya + cross-border attacks) against the status quo, and by more than the same framework without Algeria engaging and Libya committing.',
+      claim: 'The expanded pays du champ lowers spill-over (fighters of the Sahel’s groups in southern Libya + cross-border attacks) against the status quo, and by more than the same framework without Algeria engaging and Libya committing.',
       threshold: 0.6,
       check(seed) {
         const s = spill(runner.run(sq, seed));

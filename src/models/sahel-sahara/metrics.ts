@@ -6,7 +6,7 @@
  * there); metrics without a weight count 0.
  */
 import { PRESENCE_FLOOR } from './control.ts';
-import type { World } from './world.ts';
+import { KIND_MILITIA, type World } from './world.ts';
 
 export const SAHEL_METRICS = [
   'fighters',
@@ -42,7 +42,7 @@ export const SAHEL_METRICS = [
   'attacks_algeria_via_niger_libya',
   'fighters_mali',
   'fighters_southern_libya',
-  'foreign_fighters_southern_libya',
+  'sahel_fighters_southern_libya',
   'fighters_northern_niger',
   'trust_dza_mli',
   'trust_mrt_mli',
@@ -120,9 +120,7 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
   let fightersMali = 0;
   let fightersLibya = 0;
   let fightersNiger = 0;
-  let foreignLibya = 0;
-  const K = world.nationalities.length;
-  const lbyNationality = world.nationalities.indexOf('LBY');
+  let sahelLibya = 0;
   for (let k = 0; k < world.bands.count; k++) {
     const id = world.bands.ids[k] as number;
     const f = b.fighters[id] as number;
@@ -131,7 +129,8 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
     if (world.owner[c] === mli) fightersMali += f;
     if (regions.southLibya[c] === 1) {
       fightersLibya += f;
-      foreignLibya += lbyNationality >= 0 ? f - (b.nationals[id * K + lbyNationality] as number) : f;
+      // Spill-over: fighters of the Sahel's groups, not the local militias.
+      if (world.groupKind[b.group[id] as number] !== KIND_MILITIA) sahelLibya += f;
     }
     if (regions.northNigerMask[c] === 1) fightersNiger += f;
   }
@@ -202,7 +201,7 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
   out[index.attacks_algeria_via_niger_libya] = t.attacksAlgeriaViaNigerLibya;
   out[index.fighters_mali] = fightersMali;
   out[index.fighters_southern_libya] = fightersLibya;
-  out[index.foreign_fighters_southern_libya] = foreignLibya;
+  out[index.sahel_fighters_southern_libya] = sahelLibya;
   out[index.fighters_northern_niger] = fightersNiger;
   out[index.trust_dza_mli] = dza > 0 && mli > 0 ? (world.trust[dza * C + mli] as number) : 0;
   out[index.trust_mrt_mli] = mrt > 0 && mli > 0 ? (world.trust[mrt * C + mli] as number) : 0;
