@@ -27,6 +27,16 @@ export interface Pattern {
 const ECOWAS_CORE = ['MLI', 'NER', 'BFA', 'NGA'];
 const NORTHERN_NEIGHBOURS = ['DZA', 'MRT', 'LBY'];
 
+/**
+ * A claim made of several parts holds when all do; each part is also reported as 0/1, so its mean
+ * over seeds is the share of seeds where that part alone holds (`part:<name>`).
+ */
+function verdict(parts: Readonly<Record<string, boolean>>, values: Record<string, number>): PatternOutcome {
+  const all = { ...values };
+  for (const [name, ok] of Object.entries(parts)) all[`part:${name}`] = ok ? 1 : 0;
+  return { holds: Object.values(parts).every(Boolean), values: all };
+}
+
 function trustBetween(run: ValidationRun, from: readonly string[], to: readonly string[]): number {
   const C = run.countries.length;
   let total = 0;
@@ -98,7 +108,8 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
         const mali = run.series('north_mali_group_share');
         const peak = max(mali, 4, 53);
         const niger = max(run.series('niger_group_share'), 4, 53);
-        return { holds: peak >= 0.5 && peak - (mali[0] as number) >= 0.2 && niger < 0.5 * peak, values: { start: mali[0] as number, peak2012: peak, nigerPeak2012: niger } };
+        const parts = { most: peak >= 0.5, rise: peak - (mali[0] as number) >= 0.2, notNiger: niger < 0.5 * peak };
+        return verdict(parts, { start: mali[0] as number, peak2012: peak, nigerPeak2012: niger });
       },
     },
     {
@@ -130,8 +141,8 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
         const niger = run.series('fighters_northern_niger');
         const nigerBefore = mean(niger, offensive - 20, offensive + 1);
         const nigerAfter = mean(niger, offensive + 1, offensive + 31);
-        const holds = afterShare < 0.5 * before && homeOrLibya >= 0.5 && elsewhere[0]?.[0] === 'LBY' && nigerAfter > nigerBefore;
-        return { holds, values: { shareBefore: before, shareAfter: afterShare, displaced, homeOrLibyaShare: homeOrLibya, libya, nigerBefore, nigerAfter } };
+        const parts = { collapse: afterShare < 0.5 * before, homeOrLibya: homeOrLibya >= 0.5, libyaLeads: elsewhere[0]?.[0] === 'LBY', nigerTransit: nigerAfter > nigerBefore };
+        return verdict(parts, { shareBefore: before, shareAfter: afterShare, displaced, homeOrLibyaShare: homeOrLibya, libya, nigerBefore, nigerAfter });
       },
     },
     {
@@ -156,9 +167,12 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
         const ops = [sum(hi.series('operations_mali')), sum(lo.series('operations_mali'))] as const;
         const rev = [sum(hi.series('revenue_groups')), sum(lo.series('revenue_groups'))] as const;
         const last = (r: ValidationRun, m: string) => r.series(m)[T] as number;
-        const holds =
-          ops[0] < ops[1] && rev[0] > rev[1] && last(hi, 'trust_dza_mli') < last(lo, 'trust_dza_mli') && last(hi, 'trust_mrt_mli') < last(lo, 'trust_mrt_mli');
-        return { holds, values: { opsHigh: ops[0], opsLow: ops[1], revenueHigh: rev[0], revenueLow: rev[1], trustDzaHigh: last(hi, 'trust_dza_mli'), trustDzaLow: last(lo, 'trust_dza_mli') } };
+        const parts = {
+          fewerOps: ops[0] < ops[1],
+          moreRevenue: rev[0] > rev[1],
+          lessTrust: last(hi, 'trust_dza_mli') < last(lo, 'trust_dza_mli') && last(hi, 'trust_mrt_mli') < last(lo, 'trust_mrt_mli'),
+        };
+        return verdict(parts, { opsHigh: ops[0], opsLow: ops[1], revenueHigh: rev[0], revenueLow: rev[1], trustDzaHigh: last(hi, 'trust_dza_mli'), trustDzaLow: last(lo, 'trust_dza_mli') });
       },
     },
     {
@@ -181,7 +195,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
         const s = spill(runner.run(sq, seed));
         const high = s - spill(runner.run(expanded, seed));
         const low = s - spill(runner.run(expandedLow, seed));
-        return { holds: high > 0 && high > low, values: { statusQuo: s, gainEngaged: high, gainLowEngagement: low } };
+        return verdict({ gain: high > 0, moreThanNoShift: high > low }, { statusQuo: s, gainEngaged: high, gainLowEngagement: low });
       },
     },
     {
@@ -196,7 +210,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
         const e = runner.run(ecowas, seed);
         const trustSq = trustBetween(base, ECOWAS_CORE, NORTHERN_NEIGHBOURS);
         const trustEcowas = trustBetween(e, ECOWAS_CORE, NORTHERN_NEIGHBOURS);
-        return { holds: c >= 0.95 * a && trustEcowas < trustSq, values: { statusQuo: a, cenSad: c, riftTrustStatusQuo: trustSq, riftTrustEcowas: trustEcowas } };
+        return verdict({ cenSadNoBetter: c >= 0.95 * a, rift: trustEcowas < trustSq }, { statusQuo: a, cenSad: c, riftTrustStatusQuo: trustSq, riftTrustEcowas: trustEcowas });
       },
     },
     {
@@ -210,10 +224,10 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
         const funds = [paid.groupFunds.get('AQIM') ?? 0, unpaid.groupFunds.get('AQIM') ?? 0] as const;
         const recruits = [paid.groupRecruits.get('AQIM') ?? 0, unpaid.groupRecruits.get('AQIM') ?? 0] as const;
         const trust = [paid.series('trust_dza_mli')[T] as number, unpaid.series('trust_dza_mli')[T] as number] as const;
-        return {
-          holds: funds[0] > funds[1] && recruits[0] > recruits[1] && trust[0] < trust[1],
-          values: { fundsPaid: funds[0], fundsUnpaid: funds[1], recruitsPaid: recruits[0], recruitsUnpaid: recruits[1], trustPaid: trust[0], trustUnpaid: trust[1] },
-        };
+        return verdict(
+          { moreFunds: funds[0] > funds[1], moreRecruits: recruits[0] > recruits[1], lessTrust: trust[0] < trust[1] },
+          { fundsPaid: funds[0], fundsUnpaid: funds[1], recruitsPaid: recruits[0], recruitsUnpaid: recruits[1], trustPaid: trust[0], trustUnpaid: trust[1] },
+        );
       },
     },
   ];
