@@ -2,7 +2,8 @@
  * Phase 5 — band movement (MODEL.md §3.5). Each band scores the cells within a week's move:
  *
  *   − pressure (state presence × capacity, external forces, hostile groups), felt less by strong bands
- *   + its group's network presence, + the smoothed pull of its distant safe havens (haven.ts)
+ *   + its group's network presence, + the smoothed pull of its distant safe havens (haven.ts),
+ *     in proportion to the pressure the band is under
  *   + closeness to its members' home countries, weighted by the band's nationality mix
  *   + smuggling income, + refuge terrain (massifs, open desert), + population to tax and hold
  *   − crowding by its own group's other bands
@@ -76,6 +77,9 @@ export function movementPhase(world: World): void {
     b.pressure[id] = pressureHere;
     const nationals = b.nationals;
     const natBase = id * K;
+    // Distant havens pull in proportion to the pressure the band is under (MODEL.md §2: under
+    // military pressure, fighters go home or to a weak state with existing networks).
+    const havenWeight = t.wHaven * Math.min(1.5, pressureHere);
 
     let n = 0;
     let best = -Infinity;
@@ -93,7 +97,7 @@ export function movementPhase(world: World): void {
       const score =
         -t.wPressure * ((statePressure[c] as number) + hostileAt(world, g, c)) * resilience +
         t.wNetwork * (network[gBase + c] as number) +
-        t.wHaven * (haven[gBase + c] as number) +
+        havenWeight * (haven[gBase + c] as number) +
         (t.wHome * home) / fighters +
         (appeal[c] as number) -
         t.wTravel * ((moveKm[o] as number) / t.bandMoveKm) +
