@@ -4,7 +4,7 @@
  * end — each as a mean over seeds with its range, so the reader sees the spread, not one story.
  */
 import type { SeedResult } from '../experiment/index.ts';
-import { dateOfTick } from '../models/sahel-sahara/index.ts';
+import { dateOfTick } from '../models/index.ts';
 import { formatTable, short } from './print.ts';
 
 function spread(values: number[]): string {

@@ -10,7 +10,7 @@ import type { GridSpec } from './grid-spec.ts';
 import type { CountryRaster } from './rasterise.ts';
 
 export interface NearestLandOptions {
-  /** Only cells owned by this country (ISO3). Default: any country. */
+  /** Only cells owned by this country (ISO3). Default: every country. */
   readonly iso3?: string;
   /** Give up beyond this great-circle distance from the point to a cell centre. Default 100 km. */
   readonly maxKm?: number;
@@ -36,7 +36,7 @@ export function nearestLandCell(
   }
   const maxKm = options.maxKm ?? 100;
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || !(maxKm >= 0)) return -1;
-  let target = 0; // 0: any owner
+  let target = 0; // 0: whichever owner
   if (options.iso3 !== undefined) {
     target = raster.countries.indexOf(options.iso3);
     if (target <= 0) return -1;

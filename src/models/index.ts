@@ -1,6 +1,16 @@
 /** The models: the regional security model and Epstein's civil violence, behind one registry. */
 export { MODELS, modelNames } from './registry.ts';
-export { sahelSaharaModel, SahelSaharaParamsSchema } from './sahel-sahara/index.ts';
+export {
+  sahelSaharaModel,
+  SahelSaharaSimulation,
+  SahelSaharaParamsSchema,
+  SAHEL_METRICS,
+  cohortDestinations,
+  markCohort,
+  dateOfTick,
+  tickOfDate,
+} from './sahel-sahara/index.ts';
 export { civilViolenceModel, CivilViolenceParamsSchema } from './civil-violence/index.ts';
 
 export type { RegisteredModel } from './registry.ts';
+export type { SahelSaharaParams, CohortDestinations } from './sahel-sahara/index.ts';

@@ -5,7 +5,7 @@
  * threshold. Windows are in weeks from the scenario's start; the offensive and decision ticks
  * come from the scenario files, not from constants here.
  */
-import { tickOfDate, type SahelSaharaParams } from '../../models/sahel-sahara/index.ts';
+import { tickOfDate, type SahelSaharaParams } from '../../models/index.ts';
 import type { ResolvedScenario } from '../../scenario/index.ts';
 import { max, mean, sum, type ValidationRunner, type ValidationRun } from './runner.ts';
 

@@ -13,7 +13,7 @@ import {
   markCohort,
   type CohortDestinations,
   type SahelSaharaParams,
-} from '../../models/sahel-sahara/index.ts';
+} from '../../models/index.ts';
 import { resolveScenario, type ResolvedScenario } from '../../scenario/index.ts';
 
 /** What patterns read of a run: the series, and matrices at the mark and at the end. */

@@ -1,7 +1,7 @@
 /**
  * Building the world of one run from resolved parameters and a seed — purely: geography, the
  * policy layer, relations, frameworks and the initial bands and networks. Nothing here draws a
- * random number except through the `setup` stream.
+ * random number: a run's randomness starts with its first tick.
  */
 import { createAgentStore, createRandomStreams } from '../../engine/index.ts';
 import { haversineKm } from '../../geo/index.ts';
@@ -55,15 +55,12 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   const C = countries.length;
   const streams = createRandomStreams(seed);
   const rng = {
-    events: streams.stream('events'),
     intelligence: streams.stream('intelligence'),
     operations: streams.stream('operations'),
     movement: streams.stream('movement'),
     economy: streams.stream('economy'),
     recruitment: streams.stream('recruitment'),
     attacks: streams.stream('attacks'),
-    relations: streams.stream('relations'),
-    setup: streams.stream('setup'),
   };
 
   const isCoreState = new Uint8Array(C);

@@ -96,12 +96,11 @@ export function buildGeography(params: SahelSaharaParams): Geography {
       }
     }
   }
-  for (const [name, p] of Object.entries(params.places)) {
+  for (const p of Object.values(params.places)) {
     if (p.kind !== 'massif' || p.radiusKm <= 0) continue;
     for (const c of landList) {
       if (haversineKm(lon[c] as number, lat[c] as number, p.at[0], p.at[1]) <= p.radiusKm) terrain[c] = TERRAIN_MASSIF;
     }
-    void name;
   }
 
   const population = new Float64Array(size);

@@ -18,14 +18,12 @@ export function refuge(terrain: number): number {
   return terrain === TERRAIN_MASSIF ? 1 : terrain === TERRAIN_DESERT ? 0.4 : 0;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** The parameters of each country's state: its own entry under `states`, else `peripheral`. */
 export function stateParams(params: SahelSaharaParams, iso3: string): StateParams {
   return params.states[iso3] ?? params.peripheral;
 }
 
-export function applyPolicy(world: Mutable<World>, params: SahelSaharaParams): void {
+export function applyPolicy(world: World, params: SahelSaharaParams): void {
   world.tuning = { ...params.tuning };
   for (let c = 1; c < world.countryCount; c++) {
     const s = stateParams(params, world.countries[c] as string);

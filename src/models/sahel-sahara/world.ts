@@ -6,7 +6,7 @@
  */
 import type { AgentStore, RandomStream, RandomStreams } from '../../engine/index.ts';
 import type { CountryRaster, GridSpec } from '../../geo/index.ts';
-import type { SahelSaharaParams, Tuning } from './params.ts';
+import type { EventParams, SahelSaharaParams, Tuning } from './params.ts';
 
 export const NO_COUNTRY = 0;
 
@@ -210,7 +210,7 @@ export interface World {
   readonly sharing: Float64Array;
   frameworks: Framework[];
   /** Events by tick, sorted; `nextEvent` is the first not yet applied. */
-  readonly events: readonly { tick: number; event: import('./params.ts').EventParams }[];
+  readonly events: readonly { tick: number; event: EventParams }[];
   nextEvent: number;
   /** Active offensives: cells, strength and the last tick. */
   offensives: { cells: Int32Array; weights: Float32Array; strength: number; untilTick: number; host: number }[];
@@ -253,16 +253,8 @@ export interface Tally {
   officialsByCountry: Float64Array;
 }
 
-export type PhaseName =
-  | 'events'
-  | 'intelligence'
-  | 'operations'
-  | 'movement'
-  | 'economy'
-  | 'recruitment'
-  | 'attacks'
-  | 'relations'
-  | 'setup';
+/** The phases that draw random numbers, each from its own stream. */
+export type PhaseName = 'intelligence' | 'operations' | 'movement' | 'economy' | 'recruitment' | 'attacks';
 
 export function groupIndex(world: World, name: string): number {
   return world.groups.indexOf(name);
