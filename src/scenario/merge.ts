@@ -1,6 +1,8 @@
 /**
  * Deep override of scenario documents (immer): objects merge key by key, anything else —
  * numbers, strings, arrays — is replaced whole, so an override of a list says the whole list.
+ * A key written `name+` appends its list to the list `name` it overrides (`events+: [...]` adds
+ * events to those of the scenario it extends).
  */
 import { produce, type Draft } from 'immer';
 
@@ -12,6 +14,12 @@ function isPlainObject(value: unknown): value is Tree {
 
 function mergeInto(target: Draft<Tree>, patch: Tree): void {
   for (const [key, value] of Object.entries(patch)) {
+    if (key.endsWith('+') && Array.isArray(value)) {
+      const name = key.slice(0, -1);
+      const current = target[name];
+      target[name] = [...(Array.isArray(current) ? current : []), ...structuredClone(value)];
+      continue;
+    }
     const current = target[key];
     if (isPlainObject(value) && isPlainObject(current)) mergeInto(current as Draft<Tree>, value);
     else target[key] = structuredClone(value);

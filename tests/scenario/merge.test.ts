@@ -12,6 +12,14 @@ describe('deepOverride()', () => {
   });
 });
 
+describe('deepOverride() with a `key+` list', () => {
+  it('appends to the list it overrides, at any depth, and starts one where there is none', () => {
+    const base = { params: { events: [{ date: 'a' }], frameworks: { f: { members: ['DZA'] } } } };
+    const merged = deepOverride(base, { params: { 'events+': [{ date: 'b' }], frameworks: { f: { 'members+': ['LBY'] } }, 'extra+': [1] } });
+    expect(merged).toEqual({ params: { events: [{ date: 'a' }, { date: 'b' }], frameworks: { f: { members: ['DZA', 'LBY'] } }, extra: [1] } });
+  });
+});
+
 describe('setAtPath()', () => {
   it('creates missing objects on the way', () => {
     expect(setAtPath({}, ['params', 'states', 'MLI'], 0.9)).toEqual({ params: { states: { MLI: 0.9 } } });
