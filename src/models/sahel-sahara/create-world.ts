@@ -3,6 +3,7 @@
  * policy layer, relations, frameworks and the initial bands and networks. Nothing here draws a
  * random number: a run's randomness starts with its first tick.
  */
+import { freeze } from 'immer';
 import { createAgentStore, createRandomStreams } from '../../engine/index.ts';
 import { haversineKm } from '../../geo/index.ts';
 import { tickOfDate } from './calendar.ts';
@@ -49,6 +50,9 @@ function pairIndex(countries: readonly string[], key: string): [number, number] 
 }
 
 export function createWorld(params: SahelSaharaParams, seed: number): World {
+  // Freeze the scenario tree once (a no-op when it already is): events edit it with immer, which
+  // would otherwise walk and freeze the whole tree at every event of every run.
+  freeze(params, true);
   const geo = buildGeography(params);
   const { size, width } = geo;
   const countries = geo.raster.countries;
@@ -264,6 +268,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     presence: new Float64Array(size),
     external: new Float64Array(size),
     strength: new Float64Array(G * size),
+    strengthStale: true,
     network: new Float64Array(G * size),
     haven: new Float64Array(G * size),
     havenScratch: new Float64Array(size),

@@ -29,6 +29,43 @@ export function eventsPhase(world: World): void {
   }
 }
 
+type OffensiveEvent = Extract<EventParams, { type: 'offensive' }>;
+
+/**
+ * The cells an offensive reaches and its weight in each: full force at its places, half at the
+ * edge of its radius. Memoised per event and grid object: runs of one scenario share its frozen
+ * events, and the zone depends only on the event and the grid (a variant on another grid can
+ * share the event object, so the grid is part of the key).
+ */
+type Zone = { cells: Int32Array; weights: Float32Array };
+const zones = new WeakMap<OffensiveEvent, WeakMap<object, Zone>>();
+
+function offensiveZone(world: World, event: OffensiveEvent): Zone {
+  let byGrid = zones.get(event);
+  if (!byGrid) zones.set(event, (byGrid = new WeakMap()));
+  const cached = byGrid.get(world.spec);
+  if (cached) return cached;
+  const centres = event.at.map((a) => (typeof a === 'string' ? world.params.places[a]?.at : a) as readonly [number, number]);
+  const cells: number[] = [];
+  const weights: number[] = [];
+  for (const c of world.landCells) {
+    let best = Infinity;
+    const lat = world.lat[c] as number;
+    for (const [x, y] of centres) {
+      // A degree of latitude is ~111 km: cells that far in latitude alone are out of reach.
+      if (Math.abs(lat - y) * 111 > 2 * event.radiusKm) continue;
+      best = Math.min(best, haversineKm(world.lon[c] as number, lat, x, y));
+    }
+    if (best <= event.radiusKm) {
+      cells.push(c);
+      weights.push(1 - 0.5 * (best / event.radiusKm));
+    }
+  }
+  const zone = { cells: Int32Array.from(cells), weights: Float32Array.from(weights) };
+  byGrid.set(world.spec, zone);
+  return zone;
+}
+
 function setPath(draft: Draft<SahelSaharaParams>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = draft as unknown as Record<string, unknown>;
@@ -46,6 +83,7 @@ function applyEvent(world: World, event: EventParams): void {
         for (const [path, value] of Object.entries(event.set)) setPath(draft, path, value);
       });
       applyPolicy(world, world.params);
+      world.strengthStale = true; // a tuning change can change what a band weighs
       return;
     }
     case 'returnees': {
@@ -68,26 +106,14 @@ function applyEvent(world: World, event: EventParams): void {
         }
       }
       world.bands.commit();
+      world.strengthStale = true;
       return;
     }
     case 'offensive': {
-      const centres = event.at.map((a) => {
-        const point = typeof a === 'string' ? world.params.places[a]?.at : a;
-        return point as readonly [number, number];
-      });
-      const cells: number[] = [];
-      const weights: number[] = [];
-      for (const c of world.landCells) {
-        let best = Infinity;
-        for (const [x, y] of centres) best = Math.min(best, haversineKm(world.lon[c] as number, world.lat[c] as number, x, y));
-        if (best <= event.radiusKm) {
-          cells.push(c);
-          weights.push(1 - 0.5 * (best / event.radiusKm));
-        }
-      }
+      const zone = offensiveZone(world, event);
       world.offensives.push({
-        cells: Int32Array.from(cells),
-        weights: Float32Array.from(weights),
+        cells: zone.cells,
+        weights: zone.weights,
         strength: event.strength,
         untilTick: world.tick + event.weeks - 1,
         host: countryOf(world, event.host),
@@ -139,6 +165,7 @@ export function payRansom(world: World, g: number, amount: number, via: number, 
           const K = world.nationalities.length;
           b.nationals[best * K + n] = (b.nationals[best * K + n] as number) + 3;
           b.fighters[best] = (b.fighters[best] as number) + 3;
+          world.strengthStale = true;
         }
       }
     }

@@ -1,7 +1,7 @@
 /**
  * The regional security model as an engine `ModelDefinition`: one tick runs the phases of
- * MODEL.md §3 in order, then records the metrics. Bands removed during a tick (wiped out) are
- * committed at its end.
+ * MODEL.md §3 in order, then records the metrics. Bands split off while moving join right after
+ * the movement phase; bands too small to go on are removed at the end of the tick.
  */
 import type { ModelDefinition, Simulation, Table } from '../../engine/index.ts';
 import { attacksPhase } from './attacks.ts';
@@ -48,6 +48,8 @@ export class SahelSaharaSimulation implements Simulation {
     intelligencePhase(world);
     operationsPhase(world);
     movementPhase(world);
+    // Bands split off during movement act from here on (and count toward control this tick).
+    world.bands.commit();
     economyPhase(world);
     recruitmentPhase(world);
     attacksPhase(world);
@@ -56,7 +58,10 @@ export class SahelSaharaSimulation implements Simulation {
     const b = world.bands.columns;
     for (let k = 0; k < world.bands.count; k++) {
       const id = world.bands.ids[k] as number;
-      if ((b.fighters[id] as number) < MIN_BAND) world.bands.remove(id);
+      if ((b.fighters[id] as number) < MIN_BAND) {
+        world.bands.remove(id);
+        world.strengthStale = true;
+      }
     }
     world.bands.commit();
   }

@@ -17,6 +17,7 @@ const NETWORK_STRENGTH = 0.15;
 
 /** Recomputes each group's strength per cell from its bands' influence and its network. */
 export function computeStrength(world: World): void {
+  world.strengthStale = false;
   const { width, height, size, strength, network } = world;
   const G = world.groups.length;
   for (let i = 0; i < G * size; i++) strength[i] = NETWORK_STRENGTH * (network[i] as number);
@@ -60,7 +61,8 @@ export function presencePhase(world: World): void {
       external[c] = (external[c] as number) + o.strength * (o.weights[k] as number);
     }
   }
-  computeStrength(world);
+  // Bands have not moved since the control phase computed strength, unless an event added some.
+  if (world.strengthStale) computeStrength(world);
   const cells = world.landCells;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k] as number;

@@ -157,6 +157,8 @@ export interface World {
   external: Float64Array;
   /** Strength per group: `[group * size + cell]`. */
   strength: Float64Array;
+  /** True when bands changed since `strength` was computed (it is then recomputed before use). */
+  strengthStale: boolean;
   /** Network presence per group: `[group * size + cell]`. */
   network: Float64Array;
   /** Smoothed pull of each group's safe havens (0..1), `[group * size + cell]`; see haven.ts. */
