@@ -66,5 +66,9 @@ export function sahelAccount(results: readonly SeedResult[], start: string): str
   const pairs = ['DZA → MLI', 'MRT → MLI', 'MLI → DZA', 'DZA → MAR', 'DZA → LBY', 'NER → DZA', 'DZA → NER'];
   lines.push('', 'Trust at the end (from its start value):');
   lines.push(formatTable(['pair', 'start', 'end'], pairs.filter((p) => trust.has(p)).map((p) => [p, short(trust.get(p)!.start), spread(trust.get(p)!.final)])));
+  const balloon = results.map((r) => r.tables.indices?.rows[0]?.[0]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  if (balloon.length > 0) {
+    lines.push('', `Balloon index after the decision (share of the members' fall in armed activity that reappears next door; 1 = pure displacement): ${spread(balloon)} over ${balloon.length} seed(s)`);
+  }
   return lines.join('\n');
 }

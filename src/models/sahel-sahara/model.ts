@@ -5,6 +5,7 @@
  */
 import type { ModelDefinition, Simulation, Table } from '../../engine/index.ts';
 import { attacksPhase } from './attacks.ts';
+import { balloonIndex, createBalloonTracker, recordBalloon, type BalloonTracker } from './balloon.ts';
 import { controlPhase } from './control.ts';
 import { createWorld } from './create-world.ts';
 import { economyPhase } from './economy.ts';
@@ -26,6 +27,7 @@ const MIN_BAND = 3;
 export class SahelSaharaSimulation implements Simulation {
   readonly world: World;
   private readonly regions: MetricRegions;
+  private readonly balloon: BalloonTracker | undefined;
 
   constructor(params: SahelSaharaParams, seed: number) {
     this.world = createWorld(params, seed);
@@ -33,6 +35,7 @@ export class SahelSaharaSimulation implements Simulation {
     eventsPhase(this.world);
     controlPhase(this.world);
     this.regions = metricRegions(this.world);
+    this.balloon = createBalloonTracker(this.world);
   }
 
   get tick(): number {
@@ -53,6 +56,7 @@ export class SahelSaharaSimulation implements Simulation {
     economyPhase(world);
     recruitmentPhase(world);
     attacksPhase(world);
+    if (this.balloon) recordBalloon(world, this.balloon);
     controlPhase(world);
     relationsPhase(world);
     const b = world.bands.columns;
@@ -71,7 +75,12 @@ export class SahelSaharaSimulation implements Simulation {
   }
 
   tables(): Record<string, Table> {
-    return runTables(this.world);
+    const tables = runTables(this.world);
+    if (this.balloon) {
+      const { balloon, membersChange, neighboursChange } = balloonIndex(this.balloon);
+      tables.indices = { columns: ['balloon_index', 'members_change', 'neighbours_change'], rows: [[balloon, membersChange, neighboursChange]] };
+    }
+    return tables;
   }
 }
 

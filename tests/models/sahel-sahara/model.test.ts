@@ -221,3 +221,23 @@ describe('sahelSaharaModel events', () => {
     }
   });
 });
+
+describe('the balloon index', () => {
+  const run = (set: string[]) => {
+    const { scenario } = resolveScenario('tests/fixtures/sahel-small.yaml', { set });
+    const sim = new SahelSaharaSimulation(scenario.params as SahelSaharaParams, 1);
+    while (sim.tick < scenario.ticks) sim.step();
+    return sim.tables();
+  };
+
+  it('is written only when the scenario has a decision date', () => {
+    expect(run([]).indices).toBeUndefined();
+    const indices = run(['decision=2012-03-05']).indices!;
+    expect(indices.columns).toEqual(['balloon_index', 'members_change', 'neighbours_change']);
+    const [balloon, members, neighbours] = indices.rows[0] as [number, number, number];
+    expect(Number.isFinite(members) && Number.isFinite(neighbours)).toBe(true);
+    // Defined exactly when the members' activity fell, as the share of it that reappeared next door.
+    if (members < 0) expect(balloon).toBeCloseTo(neighbours / -members, 12);
+    else expect(balloon).toBeNaN();
+  });
+});
