@@ -82,6 +82,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   for (const e of params.events) if (e.type === 'returnees') nationalitySet.add(e.to);
   const nationalities = [...nationalitySet].sort();
   const nationalityCountry = Int32Array.from(nationalities, (iso) => Math.max(0, countries.indexOf(iso)));
+  const countryNationality = Int32Array.from(countries, (iso) => nationalities.indexOf(iso));
 
   const countryKm = countryDistances(geo, C);
 
@@ -231,6 +232,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     isCoreState,
     nationalities,
     nationalityCountry,
+    countryNationality,
     capacity: f64(),
     reachKm: f64(),
     legitimacy: f64(),

@@ -53,7 +53,7 @@ export function prepareCells(world: World): void {
 export function movementPhase(world: World): void {
   if (world.tick % HAVEN_EVERY === 1) updateHavens(world);
   prepareCells(world);
-  const { width, height, size, statePressure, appeal, land, network, haven, strength, homePull, moveDx, moveDy, moveKm } = world;
+  const { width, height, size, statePressure, appeal, land, network, haven, strength, homePull, moveDx, moveDy, moveKm, owner, countryNationality } = world;
   const t = world.tuning;
   const rng = world.rng.movement;
   let b = world.bands.columns;
@@ -94,8 +94,12 @@ export function movementPhase(world: World): void {
         const m = nationals[natBase + j] as number;
         if (m > 0) home += m * (homePull[j * size + c] as number);
       }
+      // Fighters at home blend into the population: the state's pressure weighs on them half as
+      // much (seed: foreign members go "where they came from"; local members melt back in).
+      const nat = countryNationality[owner[c] as number] as number;
+      const blend = nat >= 0 ? 1 - (0.5 * (nationals[natBase + nat] as number)) / fighters : 1;
       const score =
-        -t.wPressure * ((statePressure[c] as number) + hostileAt(world, g, c)) * resilience +
+        -t.wPressure * ((statePressure[c] as number) * blend + hostileAt(world, g, c)) * resilience +
         t.wNetwork * (network[gBase + c] as number) +
         havenWeight * (haven[gBase + c] as number) +
         (t.wHome * home) / fighters +

@@ -106,6 +106,8 @@ export interface World {
   readonly nationalities: readonly string[];
   /** Nationality index → country index (0 when the country is outside the grid). */
   readonly nationalityCountry: Int32Array;
+  /** Country index → nationality index (−1 when no group has members of that nationality). */
+  readonly countryNationality: Int32Array;
   capacity: Float64Array;
   reachKm: Float64Array;
   legitimacy: Float64Array;
