@@ -202,6 +202,8 @@ export const TuningSchema = Type.Object(
     wRefuge: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: weight of refuge terrain (+).' }),
     wTown: Type.Number({ minimum: 0, default: 0.3, description: 'Movement: weight of population to tax and hold (+).' }),
     wTravel: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: weight of travel cost (−).' }),
+    garrisonWeight: Type.Number({ minimum: 0, default: 1.5, description: 'Presence of a garrison town relative to the capital’s: states concentrate their forces in towns.' }),
+    fundsPerFighterHalf: Type.Number({ minimum: 0.1, default: 10, description: 'Funds per fighter (k$) at which recruitment runs at half its funded rate: about a year of pay.' }),
     bandSize: Type.Number({ minimum: 10, default: 250, description: 'Fighters above which a band divides in two.' }),
     wCrowd: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: weight of crowding by the group’s own strength (−).' }),
     wHaven: Type.Number({ minimum: 0, default: 4, description: 'Movement: weight of the smoothed pull of distant safe havens (+), scaled by the pressure the band is under.' }),

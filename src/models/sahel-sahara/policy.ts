@@ -6,13 +6,6 @@
 import type { SahelSaharaParams, StateParams } from './params.ts';
 import { KIND_JIHADIST, KIND_MILITIA, KIND_SEPARATIST, TERRAIN_DESERT, TERRAIN_MASSIF, type World } from './world.ts';
 
-/**
- * Presence of a garrison town relative to the capital's: states concentrate their forces in towns
- * (an estimate: Mali's northern garrisons of a few hundred men each held their towns against the
- * lightly armed groups of 2011, not against the returnees of 2012).
- */
-const GARRISON_WEIGHT = 1.5;
-
 /** Refuge value of terrain for bands: massifs most, open desert some (seed: the Adrar des Ifoghas). */
 export function refuge(terrain: number): number {
   return terrain === TERRAIN_MASSIF ? 1 : terrain === TERRAIN_DESERT ? 0.4 : 0;
@@ -68,12 +61,14 @@ export function applyPolicy(world: World, params: SahelSaharaParams): void {
     world.funding[e] = p.funding;
     world.pressForReleases[e] = p.pressForReleases;
   });
-  // Cell fields that depend only on policy parameters: derived here, read every tick.
+  // Cell fields that depend only on policy parameters: derived here, read every tick. Garrisons
+  // (tuning.garrisonWeight, an estimate: Mali's northern garrisons of a few hundred men held their
+  // towns against the lightly armed groups of 2011, not against the returnees of 2012).
   const t = world.tuning;
   for (let k = 0; k < world.landCells.length; k++) {
     const c = world.landCells[k] as number;
     const owner = world.owner[c] as number;
-    world.presenceShape[c] = Math.max(Math.exp(-(world.capitalKm[c] as number) / (world.reachKm[owner] as number)), GARRISON_WEIGHT * (world.garrison[c] as number));
+    world.presenceShape[c] = Math.max(Math.exp(-(world.capitalKm[c] as number) / (world.reachKm[owner] as number)), t.garrisonWeight * (world.garrison[c] as number));
     world.staticAppeal[c] = t.wRefuge * refuge(world.terrain[c] as number) + t.wTown * Math.log1p((world.population[c] as number) / 20000);
   }
   for (const f of world.frameworks) {

@@ -14,11 +14,6 @@ import type { World } from './world.ts';
 const HARM_DECAY = 0.05;
 const NETWORK_BUILD = 0.02;
 const NETWORK_DECAY = 0.004;
-/**
- * Funds per fighter at which recruitment runs at half its funded rate, k$ (an estimate: about a
- * year of pay; seed and press: groups paid recruits, and ransoms made AQIM rich).
- */
-const FUNDS_PER_FIGHTER_HALF = 10;
 /** Cost of a recruit, k$. */
 const RECRUIT_COST = 0.5;
 
@@ -56,7 +51,8 @@ export function recruitmentPhase(world: World): void {
     const owner = world.owner[c] as number;
     const funds = world.groupFunds[g] as number;
     const perFighter = funds / Math.max(1, groupFighters[g] as number);
-    const fundsFactor = 0.3 + 0.7 * (perFighter / (perFighter + FUNDS_PER_FIGHTER_HALF));
+    // Groups pay recruits (seed and press: ransoms made AQIM rich): tuning.fundsPerFighterHalf.
+    const fundsFactor = 0.3 + 0.7 * (perFighter / (perFighter + t.fundsPerFighterHalf));
     const weakness = 1 - Math.min(1, world.presence[c] as number);
     const lambda =
       t.recruitRate *
