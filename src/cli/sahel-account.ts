@@ -4,7 +4,7 @@
  * end — each as a mean over seeds with its range, so the reader sees the spread, not one story.
  */
 import type { SeedResult } from '../experiment/index.ts';
-import { dateOfTick } from '../models/index.ts';
+import { DISPLACEMENT_WEEKS, dateOfTick } from '../models/index.ts';
 import { formatTable, short } from './print.ts';
 
 function spread(values: number[]): string {
@@ -66,6 +66,24 @@ export function sahelAccount(results: readonly SeedResult[], start: string): str
   const pairs = ['DZA → MLI', 'MRT → MLI', 'MLI → DZA', 'DZA → MAR', 'DZA → LBY', 'NER → DZA', 'DZA → NER'];
   lines.push('', 'Trust at the end (from its start value):');
   lines.push(formatTable(['pair', 'start', 'end'], pairs.filter((p) => trust.has(p)).map((p) => [p, short(trust.get(p)!.start), spread(trust.get(p)!.final)])));
+  // Where the foreign fighters standing in the offensive's host went (the model's destinations table).
+  const shares = new Map<string, number[]>();
+  results.forEach((r, i) => {
+    const rows = r.tables.destinations?.rows ?? [];
+    const total = rows.reduce((n, row) => n + (row[2] as number), 0);
+    for (const row of rows) {
+      const list = shares.get(row[1] as string) ?? new Array<number>(results.length).fill(0);
+      list[i] = total > 0 ? (100 * (row[2] as number)) / total : 0;
+      shares.set(row[1] as string, list);
+    }
+  });
+  if (shares.size > 0) {
+    const origin = results.find((r) => r.tables.destinations)?.tables.destinations?.rows[0]?.[0] ?? '';
+    lines.push('', `Foreign fighters in ${origin} when the first offensive began, ${DISPLACEMENT_WEEKS} weeks later (% of them):`);
+    const ordered = [...shares.entries()].sort((a, b) => b[1].reduce((s, v) => s + v, 0) - a[1].reduce((s, v) => s + v, 0));
+    lines.push(formatTable(['where', '% of foreign fighters'], ordered.map(([k, v]) => [k, spread(v)])));
+  }
+
   const balloon = results.map((r) => r.tables.indices?.rows[0]?.[0]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   if (balloon.length > 0) {
     lines.push('', `Balloon index after the decision (share of the members' fall in armed activity that reappears next door; 1 = pure displacement): ${spread(balloon)} over ${balloon.length} seed(s)`);

@@ -5,12 +5,11 @@ export {
   SahelSaharaSimulation,
   SahelSaharaParamsSchema,
   SAHEL_METRICS,
-  cohortDestinations,
-  markCohort,
   dateOfTick,
+  DISPLACEMENT_WEEKS,
   tickOfDate,
 } from './sahel-sahara/index.ts';
 export { civilViolenceModel, CivilViolenceParamsSchema } from './civil-violence/index.ts';
 
 export type { RegisteredModel } from './registry.ts';
-export type { SahelSaharaParams, CohortDestinations } from './sahel-sahara/index.ts';
+export type { SahelSaharaParams } from './sahel-sahara/index.ts';

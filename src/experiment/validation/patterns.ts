@@ -64,7 +64,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
   const base = runner.scenario('scenarios/sahel-sahara-2012.yaml');
   const offensive = firstTick(base, 'offensive');
   const T = base.ticks;
-  const historical = runner.variant('historical', base, undefined, { markTick: offensive, cohort: { country: 'MLI', weeks: 30 } });
+  const historical = runner.variant('historical', base);
   // Without the armed return there is no rout of the army in the north, and so none of the coup
   // it provoked (the March 2012 coup followed the defeats at Aguelhok and Tessalit): the
   // counterfactual drops the returnees to Mali and the coup's parameter changes with them.
@@ -133,15 +133,18 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
         const share = run.series('north_mali_group_share');
         const before = mean(share, offensive - 12, offensive + 1);
         const afterShare = mean(share, offensive + 12, offensive + 31);
-        const d = run.destinations;
-        const elsewhere = d ? [...d.elsewhere.entries()].sort((x, y) => y[1] - x[1]) : [];
-        const displaced = d ? d.home + elsewhere.reduce((s, [, n]) => s + n, 0) : 0;
-        const libya = d?.elsewhere.get('LBY') ?? 0;
-        const homeOrLibya = displaced > 0 ? ((d?.home ?? 0) + libya) / displaced : 0;
+        // The model traces the foreign fighters in Mali when the offensive starts (destinations table).
+        const rows = run.tables.destinations?.rows ?? [];
+        const count = (where: string) => rows.filter((r) => r[1] === where).reduce((n, r) => n + (r[2] as number), 0);
+        const elsewhere = rows.filter((r) => r[1] !== 'home' && r[1] !== 'stayed');
+        const home = count('home');
+        const displaced = home + elsewhere.reduce((n, r) => n + (r[2] as number), 0);
+        const libya = count('LBY');
+        const homeOrLibya = displaced > 0 ? (home + libya) / displaced : 0;
         const niger = run.series('fighters_northern_niger');
         const nigerBefore = mean(niger, offensive - 20, offensive + 1);
         const nigerAfter = mean(niger, offensive + 1, offensive + 31);
-        const parts = { collapse: afterShare < 0.5 * before, homeOrLibya: homeOrLibya >= 0.5, libyaLeads: elsewhere[0]?.[0] === 'LBY', nigerTransit: nigerAfter > nigerBefore };
+        const parts = { collapse: afterShare < 0.5 * before, homeOrLibya: homeOrLibya >= 0.5, libyaLeads: elsewhere[0]?.[1] === 'LBY', nigerTransit: nigerAfter > nigerBefore };
         return verdict(parts, { shareBefore: before, shareAfter: afterShare, displaced, homeOrLibyaShare: homeOrLibya, libya, nigerBefore, nigerAfter });
       },
     },

@@ -1,43 +1,26 @@
 /**
  * Runs of the regional model for validation: a variant is a resolved scenario plus a change of
  * parameters; each (variant, seed) runs once and is cached, since several patterns share runs.
- * Runs keep the simulation so patterns can read the world at chosen ticks (e.g. crossings before
- * and after an offensive).
+ * A cached run keeps its series, tables and a few final values, not the world.
  */
 import { produce } from 'immer';
-import { Recorder } from '../../engine/index.ts';
-import {
-  SAHEL_METRICS,
-  SahelSaharaSimulation,
-  cohortDestinations,
-  markCohort,
-  type CohortDestinations,
-  type SahelSaharaParams,
-} from '../../models/index.ts';
+import { Recorder, type Table } from '../../engine/index.ts';
+import { SAHEL_METRICS, SahelSaharaSimulation, type SahelSaharaParams } from '../../models/index.ts';
 import { resolveScenario, type ResolvedScenario } from '../../scenario/index.ts';
 
-/** What patterns read of a run: the series, and matrices at the mark and at the end. */
+/** What patterns read of a run: its series, its end-of-run tables, and a few final values. */
 export interface ValidationRun {
   readonly series: (metric: string) => Float64Array;
+  readonly tables: Readonly<Record<string, Table>>;
   readonly countries: readonly string[];
-  /** Border crossings of fighters, `[from * C + to]`: all, foreign to `from`, and going home to `to`. */
-  readonly crossings: { readonly mark: Float64Array; readonly final: Float64Array };
-  readonly foreign: { readonly mark: Float64Array; readonly final: Float64Array };
-  readonly home: { readonly mark: Float64Array; readonly final: Float64Array };
   readonly trustFinal: Float64Array;
   readonly groupFunds: ReadonlyMap<string, number>;
   readonly groupRecruits: ReadonlyMap<string, number>;
-  /** Where the foreign fighters marked in `cohort.country` at the mark were `cohort.weeks` later. */
-  readonly destinations?: CohortDestinations;
 }
 
 export interface Variant {
   readonly key: string;
   readonly scenario: ResolvedScenario;
-  /** Tick at which to snapshot the crossing matrices (e.g. the offensive). */
-  readonly markTick?: number;
-  /** Trace the foreign fighters standing in this country at the mark, for this many weeks. */
-  readonly cohort?: { readonly country: string; readonly weeks: number };
 }
 
 export class ValidationRunner {
@@ -55,9 +38,9 @@ export class ValidationRunner {
   }
 
   /** A variant of `base` with its parameters changed by `recipe` (immer draft). */
-  variant(key: string, base: ResolvedScenario, recipe?: (params: SahelSaharaParams) => void, options: Omit<Variant, 'key' | 'scenario'> = {}): Variant {
+  variant(key: string, base: ResolvedScenario, recipe?: (params: SahelSaharaParams) => void): Variant {
     const params = recipe ? produce(base.params as SahelSaharaParams, recipe) : (base.params as SahelSaharaParams);
-    return { key, scenario: { ...base, params }, ...options };
+    return { key, scenario: { ...base, params } };
   }
 
   run(variant: Variant, seed: number): ValidationRun {
@@ -65,26 +48,10 @@ export class ValidationRunner {
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     const sim = new SahelSaharaSimulation(variant.scenario.params as SahelSaharaParams, seed);
-    const metrics = SAHEL_METRICS;
-    const recorder = new Recorder(metrics, variant.scenario.ticks + 1);
+    const recorder = new Recorder(SAHEL_METRICS, variant.scenario.ticks + 1);
     sim.measure(recorder.row);
     recorder.commitRow();
-    const C = sim.world.countryCount;
-    let crossingsAtMark = new Float64Array(C * C);
-    let foreignAtMark = new Float64Array(C * C);
-    let homeAtMark = new Float64Array(C * C);
-    const cohortCountry = variant.cohort ? sim.world.countries.indexOf(variant.cohort.country) : -1;
-    let destinations: CohortDestinations | undefined;
     while (sim.tick < variant.scenario.ticks) {
-      if (sim.tick === variant.markTick) {
-        crossingsAtMark = sim.world.crossings.slice();
-        foreignAtMark = sim.world.foreignCrossings.slice();
-        homeAtMark = sim.world.homeCrossings.slice();
-        if (cohortCountry > 0) markCohort(sim.world, cohortCountry);
-      }
-      if (variant.cohort && variant.markTick !== undefined && sim.tick === variant.markTick + variant.cohort.weeks) {
-        destinations = cohortDestinations(sim.world, cohortCountry);
-      }
       sim.step();
       sim.measure(recorder.row);
       recorder.commitRow();
@@ -92,14 +59,11 @@ export class ValidationRunner {
     const w = sim.world;
     const run: ValidationRun = {
       series: (m) => recorder.column(m),
+      tables: sim.tables(),
       countries: w.countries,
-      crossings: { mark: crossingsAtMark, final: w.crossings.slice() },
-      foreign: { mark: foreignAtMark, final: w.foreignCrossings.slice() },
-      home: { mark: homeAtMark, final: w.homeCrossings.slice() },
       trustFinal: w.trust.slice(),
       groupFunds: new Map(w.groups.map((g, i) => [g, w.groupFunds[i] as number])),
       groupRecruits: new Map(w.groups.map((g, i) => [g, w.groupRecruits[i] as number])),
-      destinations,
     };
     this.cache.set(cacheKey, run);
     this.runs++;

@@ -3,9 +3,8 @@ export { sahelSaharaModel, SahelSaharaSimulation } from './model.ts';
 export { SahelSaharaParamsSchema } from './params.ts';
 export { SAHEL_METRICS } from './metrics.ts';
 export { checkSahelSahara } from './check.ts';
-export { markCohort, cohortDestinations } from './cohort.ts';
+export { DISPLACEMENT_WEEKS } from './cohort.ts';
 export { dateOfTick, tickOfDate } from './calendar.ts';
 
 export type { SahelSaharaParams } from './params.ts';
 export type { World } from './world.ts';
-export type { CohortDestinations } from './cohort.ts';

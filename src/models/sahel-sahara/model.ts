@@ -6,6 +6,7 @@
 import type { ModelDefinition, Simulation, Table } from '../../engine/index.ts';
 import { attacksPhase } from './attacks.ts';
 import { balloonIndex, createBalloonTracker, recordBalloon, type BalloonTracker } from './balloon.ts';
+import { createDisplacementTracker, displacementTable, trackDisplacement, type DisplacementTracker } from './cohort.ts';
 import { controlPhase } from './control.ts';
 import { createWorld } from './create-world.ts';
 import { economyPhase } from './economy.ts';
@@ -28,6 +29,7 @@ export class SahelSaharaSimulation implements Simulation {
   readonly world: World;
   private readonly regions: MetricRegions;
   private readonly balloon: BalloonTracker | undefined;
+  private readonly displacement: DisplacementTracker | undefined;
 
   constructor(params: SahelSaharaParams, seed: number) {
     this.world = createWorld(params, seed);
@@ -36,6 +38,7 @@ export class SahelSaharaSimulation implements Simulation {
     controlPhase(this.world);
     this.regions = metricRegions(this.world);
     this.balloon = createBalloonTracker(this.world);
+    this.displacement = createDisplacementTracker(this.world);
   }
 
   get tick(): number {
@@ -47,6 +50,7 @@ export class SahelSaharaSimulation implements Simulation {
     resetTally(world);
     world.tick++;
     eventsPhase(world);
+    if (this.displacement) trackDisplacement(world, this.displacement);
     presencePhase(world);
     intelligencePhase(world);
     operationsPhase(world);
@@ -76,6 +80,8 @@ export class SahelSaharaSimulation implements Simulation {
 
   tables(): Record<string, Table> {
     const tables = runTables(this.world);
+    const destinations = this.displacement && displacementTable(this.world, this.displacement);
+    if (destinations) tables.destinations = destinations;
     if (this.balloon) {
       const { balloon, membersChange, neighboursChange } = balloonIndex(this.balloon);
       tables.indices = { columns: ['balloon_index', 'members_change', 'neighbours_change'], rows: [[balloon, membersChange, neighboursChange]] };

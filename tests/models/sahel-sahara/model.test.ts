@@ -104,7 +104,7 @@ describe('sahelSaharaModel', () => {
     const b = run(params, 7);
     for (const m of SAHEL_METRICS) expect(a.recorder.column(m), m).toEqual(b.recorder.column(m));
     expect(a.tables).toEqual(b.tables);
-    expect(Object.keys(a.tables).sort()).toEqual(['displacement', 'frameworks', 'groups', 'relations']);
+    expect(Object.keys(a.tables).sort()).toEqual(['destinations', 'displacement', 'frameworks', 'groups', 'relations']);
   });
 
   it('gives different series for another seed', () => {

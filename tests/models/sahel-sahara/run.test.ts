@@ -17,6 +17,7 @@ describe('sahel-sahara run on a regional scenario', () => {
     expect(result.stderr).toContain('seed 2 done (2/2)');
     expect(result.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
+      'destinations.csv',
       'displacement.csv',
       'frameworks.csv',
       'groups.csv',
@@ -45,6 +46,15 @@ describe('sahel-sahara run on a regional scenario', () => {
     expect(groups[0]).toEqual(['seed', 'group', 'fighters_final', 'funds_final', 'recruits_total', 'attacks']);
     expect(groups.slice(1).map((r) => `${r[0]} ${r[1]}`)).toEqual(['1 AQIM', '1 MNLA', '2 AQIM', '2 MNLA']);
     for (const row of groups.slice(1)) for (const cell of row.slice(2)) expect(Number(cell)).toBeGreaterThanOrEqual(0);
+
+    // The offensive starts at tick 20 of 30: where the foreign fighters in Mali were, 10 weeks on.
+    const destinations = csv(out, 'destinations.csv');
+    expect(destinations[0]).toEqual(['seed', 'origin', 'destination', 'foreign_fighters']);
+    for (const seed of ['1', '2']) {
+      const rows = destinations.filter((r) => r[0] === seed);
+      expect(rows.slice(0, 2).map((r) => `${r[1]} ${r[2]}`)).toEqual(['MLI home', 'MLI stayed']);
+      for (const r of rows) expect(Number(r[3])).toBeGreaterThanOrEqual(0);
+    }
 
     const frameworks = csv(out, 'frameworks.csv');
     expect(frameworks[0]).toEqual(['seed', 'framework', 'operationalisation_final']);
