@@ -11,10 +11,20 @@ import { NO_COUNTRY, TERRAIN_COAST, TERRAIN_DESERT, TERRAIN_MASSIF, TERRAIN_SAHE
 export const KM_PER_DEGREE = 111.2;
 
 /**
- * People per km² outside named settlements, by terrain (estimates: the Saharan interior is nearly
- * empty, the Sahel belt and savanna are farmed and herded; massifs hold scattered nomads).
+ * People per km² outside named settlements. Between 10°N and 31°N density falls steeply with
+ * latitude, 40 × exp(−(lat − 12) / 1.5), floored at 0.3 in the open Sahara: ~15/km² at 13.5°N,
+ * ~5 at 15°N, ~2 at 16.5°N. Calibrated so that Mali north of 15°N holds ~1.1 million people with
+ * its towns — the 2009 census gives 1.3 million for the Timbuktu, Gao and Kidal regions
+ * (Timbuktu 1.4/km², Gao 3.2/km²). Coasts 40/km², massifs 0.5/km², the Maghreb north of 31°N
+ * 12/km² (estimates; the model's interest lies south of the Atlas).
  */
-const BASELINE_DENSITY = [0.3, 12, 35, 40, 0.5];
+function baselineDensity(terrain: number, lat: number): number {
+  if (terrain === TERRAIN_COAST) return 40;
+  if (terrain === TERRAIN_MASSIF) return 0.5;
+  if (lat >= 31) return 12;
+  if (lat <= 12) return 40;
+  return Math.max(0.3, 40 * Math.exp(-(lat - 12) / 1.5));
+}
 
 export type Location = string | readonly [number, number];
 
@@ -106,7 +116,7 @@ export function buildGeography(params: SahelSaharaParams): Geography {
   const population = new Float64Array(size);
   for (const c of landList) {
     const area = cellKm * cellKm * Math.cos(((lat[c] as number) * Math.PI) / 180);
-    population[c] = (BASELINE_DENSITY[terrain[c] as number] as number) * area;
+    population[c] = baselineDensity(terrain[c] as number, lat[c] as number) * area;
   }
   for (const place of places) if (place.cell >= 0) population[place.cell] = (population[place.cell] as number) + place.population;
 

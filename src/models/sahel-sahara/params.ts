@@ -185,7 +185,7 @@ export const UncertaintySchema = Type.Object(
 export const TuningSchema = Type.Object(
   {
     bandMoveKm: Type.Number({ minimum: 10, default: 250, description: 'How far a band can move in a week.' }),
-    influenceKm: Type.Number({ minimum: 10, default: 120, description: 'Radius over which a band projects strength.' }),
+    influenceKm: Type.Number({ minimum: 10, default: 150, description: 'Radius over which a band projects strength (calibrated: with 120 km groups never held half of northern Mali’s population; see the README).' }),
     attackKm: Type.Number({ minimum: 10, default: 350, description: 'Raid range of a band.' }),
     crossBorderWeeks: Type.Integer({ minimum: 1, default: 8, description: 'An attack is cross-border if the band crossed within this many weeks.' }),
     moveTemperature: Type.Number({ minimum: 0.01, default: 0.2, description: 'Softmax temperature of band movement.' }),
