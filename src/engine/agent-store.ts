@@ -55,7 +55,9 @@ export class AgentStore<S extends AgentSchema> {
 
   constructor(schema: S, capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
-    this.schema = schema;
+    // Frozen: a schema is configuration (it names constructors), shared by checkpoints, never state.
+    for (const entry of Object.values(schema)) if (typeof entry === 'object') Object.freeze(entry);
+    this.schema = Object.freeze(schema);
     this.capacityValue = capacity;
     const columns: Partial<Record<keyof S, TypedArray>> = {};
     for (const key of Object.keys(schema) as (keyof S)[]) {

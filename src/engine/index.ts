@@ -9,7 +9,9 @@ export { AgentStore, createAgentStore } from './agent-store.ts';
 export { RandomStream, RandomStreams, createRandomStreams } from './random-streams.ts';
 export { randomActivationOrder, runPhases } from './schedule.ts';
 export { Recorder } from './recorder.ts';
-export { runSimulation, advance } from './simulation.ts';
+export { runSimulation, runVariants, advance } from './simulation.ts';
+export { copyState, COPY_STATE } from './state-copy.ts';
+export { canonicalJson } from './canonical-json.ts';
 
 export type { Grid } from './grid.ts';
 export type { Neighbourhood, NeighbourhoodKind } from './neighbourhood.ts';
@@ -17,4 +19,4 @@ export type { TypedArray, TypedArrayConstructor } from './fields.ts';
 export type { AgentSchema, AgentColumns, VectorColumn } from './agent-store.ts';
 export type { StreamState } from './random-streams.ts';
 export type { Phase } from './schedule.ts';
-export type { Simulation, ModelDefinition, RunResult, Table } from './simulation.ts';
+export type { Simulation, ModelDefinition, ForkSupport, RunResult, Table } from './simulation.ts';

@@ -9,6 +9,7 @@
  * exported, which is what checkpoints need.
  */
 import seedrandom from 'seedrandom';
+import { COPY_STATE } from './state-copy.ts';
 
 export type StreamState = object;
 type AleaState = seedrandom.State.Alea;
@@ -123,6 +124,11 @@ export class RandomStream {
 
   saveState(): StreamState {
     return { prng: this.prng.state(), spareNormal: this.spareNormal };
+  }
+
+  /** An independent stream in the same state: a checkpoint's copy draws what the original would. */
+  [COPY_STATE](): RandomStream {
+    return RandomStream.fromState(this.name, this.saveState());
   }
 
   static fromState(name: string, saved: StreamState): RandomStream {

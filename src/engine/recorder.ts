@@ -32,6 +32,14 @@ export class Recorder {
     this.length++;
   }
 
+  /** An independent recorder with the same rows, to continue a checkpointed run. */
+  copy(): Recorder {
+    const out = new Recorder(this.metrics, this.capacity);
+    this.columns.forEach((column, m) => (out.columns[m] as Float64Array).set(column));
+    out.length = this.length;
+    return out;
+  }
+
   /** The recorded values of one metric. */
   column(metric: string): Float64Array {
     const m = this.metrics.indexOf(metric);

@@ -32,6 +32,29 @@ export interface ModelDefinition<P> {
   readonly name: string;
   readonly metrics: readonly string[];
   create(params: P, seed: number): Simulation;
+  /** How runs of variants that differ only from some tick on share their common beginning. Optional. */
+  readonly fork?: ForkSupport<P>;
+}
+
+/**
+ * Checkpoints for variants (framework options) that differ only from a fork tick on: the run up
+ * to the tick before it is computed once, copied, and continued under each variant's parameters.
+ * The result must be bit-identical to running each variant from the start (a test per model
+ * checks this on its shipped scenarios).
+ */
+export interface ForkSupport<P> {
+  /** The first tick at which a run of `params` may differ from its siblings; undefined: none. */
+  forkTick(params: P): number | undefined;
+  /**
+   * Equal for two parameter sets (with the same fork tick) exactly when, for the same seed, their
+   * runs are identical up to the tick before the fork.
+   */
+  prefixKey(params: P): string;
+  /**
+   * A new simulation continuing a copy of `checkpoint` — a simulation at tick forkTick − 1 built
+   * from parameters with the same prefix key — under `params`. The checkpoint is left unchanged.
+   */
+  resume(checkpoint: Simulation, params: P): Simulation;
 }
 
 export interface RunResult {
@@ -49,6 +72,44 @@ export function runSimulation<P>(model: ModelDefinition<P>, params: P, seed: num
   recorder.commitRow();
   advance(sim, recorder, ticks);
   return { seed, ticks: sim.tick, recorder, tables: sim.tables?.() ?? {} };
+}
+
+/**
+ * Runs several variants of a model with one seed, and returns their results in the variants'
+ * order. Variants with the same fork tick and prefix key share one run up to the tick before the
+ * fork (the checkpoint), which each continues on its own; the others run from the start.
+ */
+export function runVariants<P>(model: ModelDefinition<P>, variants: readonly P[], seed: number, ticks: number): RunResult[] {
+  const results = new Array<RunResult>(variants.length);
+  const groups = new Map<string, number[]>();
+  variants.forEach((params, k) => {
+    const fork = model.fork?.forkTick(params);
+    const key = fork === undefined || fork < 1 || fork > ticks ? `solo:${k}` : `${fork}:${model.fork?.prefixKey(params) ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(k);
+    else groups.set(key, [k]);
+  });
+  for (const members of groups.values()) {
+    const first = members[0] as number;
+    const firstParams = variants[first] as P;
+    if (members.length === 1 || !model.fork) {
+      for (const k of members) results[k] = runSimulation(model, variants[k] as P, seed, ticks);
+      continue;
+    }
+    const fork = model.fork;
+    const checkpoint = model.create(firstParams, seed);
+    const recorder = new Recorder(model.metrics, ticks + 1);
+    checkpoint.measure(recorder.row);
+    recorder.commitRow();
+    advance(checkpoint, recorder, (fork.forkTick(firstParams) as number) - 1);
+    for (const k of members) {
+      const sim = fork.resume(checkpoint, variants[k] as P);
+      const own = recorder.copy();
+      advance(sim, own, ticks);
+      results[k] = { seed, ticks: sim.tick, recorder: own, tables: sim.tables?.() ?? {} };
+    }
+  }
+  return results;
 }
 
 /** Steps `sim` until its tick reaches `untilTick` or it is finished, recording every tick. */

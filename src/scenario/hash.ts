@@ -1,12 +1,8 @@
 /** Canonical JSON (sorted keys) and its SHA-256: the identity of a resolved scenario. */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../engine/index.ts';
 
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
-}
+export { canonicalJson };
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

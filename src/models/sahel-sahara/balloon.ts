@@ -21,9 +21,12 @@ const ATTACK_WEIGHT = 100;
 
 export interface BalloonTracker {
   readonly decisionTick: number;
-  /** 1 for members, 2 for non-member neighbours, 0 otherwise, by country index. */
-  readonly role: Uint8Array;
-  readonly sums: Float64Array; // [before members, before neighbours, after members, after neighbours]
+  /**
+   * Weekly activity summed by country, before the decision (`[c]`) and from it on (`[C + c]`).
+   * Kept by country, not by role: roles depend on the option's frameworks, and a run forked at
+   * the decision must carry the same tracker whatever option continues it.
+   */
+  readonly activity: Float64Array;
   readonly weeks: Float64Array; // [before, after]
   /** Fighters per country this week, scratch. */
   readonly fighters: Float64Array;
@@ -32,7 +35,15 @@ export interface BalloonTracker {
 export function createBalloonTracker(world: World): BalloonTracker | undefined {
   const decision = world.params.decision;
   if (!decision) return undefined;
-  const decisionTick = tickOfDate(world.params.start, decision);
+  const C = world.countryCount;
+  return { decisionTick: tickOfDate(world.params.start, decision), activity: new Float64Array(2 * C), weeks: new Float64Array(2), fighters: new Float64Array(C) };
+}
+
+/**
+ * 1 for members of the frameworks the decision introduces (or, when it introduces none, those in
+ * force at the decision), 2 for core states within pursuit range of a member, 0 otherwise.
+ */
+function balloonRoles(world: World, decisionTick: number): Uint8Array {
   const C = world.countryCount;
   const role = new Uint8Array(C);
   const introduced = world.frameworks.filter((f) => f.fromTick >= decisionTick);
@@ -51,12 +62,13 @@ export function createBalloonTracker(world: World): BalloonTracker | undefined {
       }
     }
   }
-  return { decisionTick, role, sums: new Float64Array(4), weeks: new Float64Array(2), fighters: new Float64Array(C) };
+  return role;
 }
 
 /** Adds this week's activity (after the attacks phase, before the tally is reset). */
 export function recordBalloon(world: World, tracker: BalloonTracker): void {
-  const { role, sums, weeks, fighters } = tracker;
+  const { activity, weeks, fighters } = tracker;
+  const C = world.countryCount;
   fighters.fill(0);
   const b = world.bands.columns;
   for (let k = 0; k < world.bands.count; k++) {
@@ -64,20 +76,28 @@ export function recordBalloon(world: World, tracker: BalloonTracker): void {
     const c = world.owner[b.cell[id] as number] as number;
     fighters[c] = (fighters[c] as number) + (b.fighters[id] as number);
   }
-  const after = world.tick >= tracker.decisionTick ? 2 : 0;
-  for (let c = 1; c < world.countryCount; c++) {
-    const r = role[c] as number;
-    if (r === 0) continue;
-    const activity = (fighters[c] as number) + ATTACK_WEIGHT * (world.tally.attacksByCountry[c] as number);
-    sums[after + r - 1] = (sums[after + r - 1] as number) + activity;
+  const after = world.tick >= tracker.decisionTick ? 1 : 0;
+  for (let c = 1; c < C; c++) {
+    const k = after * C + c;
+    activity[k] = (activity[k] as number) + (fighters[c] as number) + ATTACK_WEIGHT * (world.tally.attacksByCountry[c] as number);
   }
-  weeks[after / 2] = (weeks[after / 2] as number) + 1;
+  weeks[after] = (weeks[after] as number) + 1;
 }
 
-export function balloonIndex(tracker: BalloonTracker): { balloon: number; membersChange: number; neighboursChange: number } {
-  const [bm, bn, am, an] = tracker.sums as unknown as [number, number, number, number];
+export function balloonIndex(world: World, tracker: BalloonTracker): { balloon: number; membersChange: number; neighboursChange: number } {
   const [wb, wa] = tracker.weeks as unknown as [number, number];
   if (wb === 0 || wa === 0) return { balloon: Number.NaN, membersChange: Number.NaN, neighboursChange: Number.NaN };
+  const C = world.countryCount;
+  const role = balloonRoles(world, tracker.decisionTick);
+  // [before members, before neighbours, after members, after neighbours]
+  const sums = [0, 0, 0, 0];
+  for (let c = 1; c < C; c++) {
+    const r = role[c] as number;
+    if (r === 0) continue;
+    sums[r - 1] = (sums[r - 1] as number) + (tracker.activity[c] as number);
+    sums[r + 1] = (sums[r + 1] as number) + (tracker.activity[C + c] as number);
+  }
+  const [bm, bn, am, an] = sums as [number, number, number, number];
   const membersChange = am / wa - bm / wb;
   const neighboursChange = an / wa - bn / wb;
   return { balloon: membersChange < 0 ? neighboursChange / -membersChange : Number.NaN, membersChange, neighboursChange };

@@ -49,6 +49,34 @@ function pairIndex(countries: readonly string[], key: string): [number, number] 
   return i > 0 && j > 0 ? [i, j] : undefined;
 }
 
+/** The scenario's frameworks as the phases read them, with their starting operationalisation. */
+export function createFrameworks(params: SahelSaharaParams, countries: readonly string[]): Framework[] {
+  const C = countries.length;
+  return Object.entries(params.frameworks).map(([name, f]) => {
+    const members = new Uint8Array(C);
+    for (const iso of f.members) if (countries.indexOf(iso) > 0) members[countries.indexOf(iso)] = 1;
+    const excludes = new Uint8Array(C);
+    for (const iso of f.excludes) if (countries.indexOf(iso) > 0) excludes[countries.indexOf(iso)] = 1;
+    return {
+      name,
+      members,
+      leader: f.leader ? Math.max(0, countries.indexOf(f.leader)) : 0,
+      excludes,
+      backing: f.backers.reduce((sum, b) => sum + (params.externals[b]?.funding ?? 0), 0),
+      intelligence: f.intelligence,
+      jointOperations: f.jointOperations,
+      pursuit: f.pursuit,
+      operationalisation: f.operationalisation,
+      fromTick: f.from ? tickOfDate(params.start, f.from) : 0,
+    };
+  });
+}
+
+/** The scenario's events by tick (a stable sort: events of one tick keep the scenario's order). */
+export function scheduleEvents(params: SahelSaharaParams): { tick: number; event: SahelSaharaParams['events'][number] }[] {
+  return params.events.map((event) => ({ tick: tickOfDate(params.start, event.date), event })).sort((a, b) => a.tick - b.tick);
+}
+
 export function createWorld(params: SahelSaharaParams, seed: number): World {
   // Freeze the scenario tree once (a no-op when it already is): events edit it with immer, which
   // would otherwise walk and freeze the whole tree at every event of every run.
@@ -179,24 +207,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     if (pair) trust[pair[0] * C + pair[1]] = value;
   }
 
-  const frameworks: Framework[] = Object.entries(params.frameworks).map(([name, f]) => {
-    const members = new Uint8Array(C);
-    for (const iso of f.members) if (countries.indexOf(iso) > 0) members[countries.indexOf(iso)] = 1;
-    const excludes = new Uint8Array(C);
-    for (const iso of f.excludes) if (countries.indexOf(iso) > 0) excludes[countries.indexOf(iso)] = 1;
-    return {
-      name,
-      members,
-      leader: f.leader ? Math.max(0, countries.indexOf(f.leader)) : 0,
-      excludes,
-      backing: f.backers.reduce((sum, b) => sum + (params.externals[b]?.funding ?? 0), 0),
-      intelligence: f.intelligence,
-      jointOperations: f.jointOperations,
-      pursuit: f.pursuit,
-      operationalisation: f.operationalisation,
-      fromTick: f.from ? tickOfDate(params.start, f.from) : 0,
-    };
-  });
+  const frameworks = createFrameworks(params, countries);
 
   const bandCapacity = 64 + 8 * Object.values(params.groups).reduce((n, g) => n + g.bands.length, 0);
   const bandSchema: BandSchema = {
@@ -305,9 +316,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     rivalry,
     sharing: new Float64Array(C * C),
     frameworks,
-    events: params.events
-      .map((event) => ({ tick: tickOfDate(params.start, event.date), event }))
-      .sort((a, b) => a.tick - b.tick),
+    events: scheduleEvents(params),
     nextEvent: 0,
     offensives: [],
     scratchScores: new Float64Array(move.dx.length),

@@ -76,12 +76,17 @@ function setPath(draft: Draft<SahelSaharaParams>, path: string, value: unknown):
   node[keys[keys.length - 1] as string] = value;
 }
 
+/** The scenario tree after a `set` event: a pure function of the tree and the event. */
+export function applySet(params: SahelSaharaParams, event: Extract<EventParams, { type: 'set' }>): SahelSaharaParams {
+  return produce(params, (draft) => {
+    for (const [path, value] of Object.entries(event.set)) setPath(draft, path, value);
+  });
+}
+
 function applyEvent(world: World, event: EventParams): void {
   switch (event.type) {
     case 'set': {
-      world.params = produce(world.params, (draft) => {
-        for (const [path, value] of Object.entries(event.set)) setPath(draft, path, value);
-      });
+      world.params = applySet(world.params, event);
       applyPolicy(world, world.params);
       world.strengthStale = true; // a tuning change can change what a band weighs
       return;

@@ -3,7 +3,8 @@
  * MODEL.md §3 in order, then records the metrics. Bands split off while moving join right after
  * the movement phase; bands too small to go on are removed at the end of the tick.
  */
-import type { ModelDefinition, Simulation, Table } from '../../engine/index.ts';
+import { freeze } from 'immer';
+import { copyState, type ModelDefinition, type Simulation, type Table } from '../../engine/index.ts';
 import { attacksPhase } from './attacks.ts';
 import { balloonIndex, createBalloonTracker, recordBalloon, type BalloonTracker } from './balloon.ts';
 import { createDisplacementTracker, displacementTable, trackDisplacement, type DisplacementTracker } from './cohort.ts';
@@ -11,6 +12,7 @@ import { controlPhase } from './control.ts';
 import { createWorld } from './create-world.ts';
 import { economyPhase } from './economy.ts';
 import { eventsPhase } from './events.ts';
+import { copyWorldUnder, forkTick, prefixKey } from './fork.ts';
 import { intelligencePhase } from './intelligence.ts';
 import { measure, metricRegions, resetTally, SAHEL_METRICS, type MetricRegions } from './metrics.ts';
 import { movementPhase } from './movement.ts';
@@ -26,10 +28,11 @@ import type { World } from './world.ts';
 const MIN_BAND = 3;
 
 export class SahelSaharaSimulation implements Simulation {
-  readonly world: World;
-  private readonly regions: MetricRegions;
-  private readonly balloon: BalloonTracker | undefined;
-  private readonly displacement: DisplacementTracker | undefined;
+  // Not readonly: `resumeUnder` assembles a copy field by field.
+  world: World;
+  private regions: MetricRegions;
+  private balloon: BalloonTracker | undefined;
+  private displacement: DisplacementTracker | undefined;
 
   constructor(params: SahelSaharaParams, seed: number) {
     this.world = createWorld(params, seed);
@@ -39,6 +42,19 @@ export class SahelSaharaSimulation implements Simulation {
     this.regions = metricRegions(this.world);
     this.balloon = createBalloonTracker(this.world);
     this.displacement = createDisplacementTracker(this.world);
+  }
+
+  /** A simulation continuing a copy of this one under `params` (see fork.ts). */
+  resumeUnder(params: SahelSaharaParams): SahelSaharaSimulation {
+    freeze(params, true);
+    const copy = Object.create(SahelSaharaSimulation.prototype) as SahelSaharaSimulation;
+    copy.world = copyWorldUnder(this.world, params);
+    copy.regions = this.regions;
+    copy.balloon = this.balloon && copyState(this.balloon);
+    // The tracker follows the scenario's first offensive: an option may add one after the decision.
+    const mark = this.displacement && this.displacement.markTick <= this.world.tick ? this.displacement : createDisplacementTracker(copy.world);
+    copy.displacement = mark && copyState(mark);
+    return copy;
   }
 
   get tick(): number {
@@ -83,7 +99,7 @@ export class SahelSaharaSimulation implements Simulation {
     const destinations = this.displacement && displacementTable(this.world, this.displacement);
     if (destinations) tables.destinations = destinations;
     if (this.balloon) {
-      const { balloon, membersChange, neighboursChange } = balloonIndex(this.balloon);
+      const { balloon, membersChange, neighboursChange } = balloonIndex(this.world, this.balloon);
       tables.indices = { columns: ['balloon_index', 'members_change', 'neighbours_change'], rows: [[balloon, membersChange, neighboursChange]] };
     }
     return tables;
@@ -94,4 +110,9 @@ export const sahelSaharaModel: ModelDefinition<SahelSaharaParams> = {
   name: 'sahel-sahara',
   metrics: SAHEL_METRICS,
   create: (params, seed) => new SahelSaharaSimulation(params, seed),
+  fork: {
+    forkTick,
+    prefixKey,
+    resume: (checkpoint, params) => (checkpoint as SahelSaharaSimulation).resumeUnder(params),
+  },
 };

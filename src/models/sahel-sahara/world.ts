@@ -214,7 +214,7 @@ export interface World {
   readonly sharing: Float64Array;
   frameworks: Framework[];
   /** Events by tick, sorted; `nextEvent` is the first not yet applied. */
-  readonly events: readonly { tick: number; event: EventParams }[];
+  events: readonly { tick: number; event: EventParams }[];
   nextEvent: number;
   /** Active offensives: cells, strength and the last tick. */
   offensives: { cells: Int32Array; weights: Float32Array; strength: number; untilTick: number; host: number }[];
