@@ -1,6 +1,7 @@
 /** `npm run bench`: runs every benchmark and prints one table. Benchmarks are not tests. */
 import { benchCivilViolence } from './civil-violence.ts';
 import { benchSahelSahara } from './sahel-sahara.ts';
+import { benchExperiments, formatExperimentFigures } from './executor.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
@@ -14,4 +15,6 @@ for (const bench of BENCHES) {
   rows.push(...(await bench.run()));
 }
 printTable(rows);
+process.stderr.write('running experiments…\n');
+console.log(`\nExperiments (batches and comparisons):\n\n${formatExperimentFigures(await benchExperiments())}`);
 console.log(`\nnode ${process.version} · ${process.platform}/${process.arch} · median of the timed runs after warm-up`);

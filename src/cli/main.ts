@@ -4,7 +4,10 @@
  * and exits 1 with the stack.
  */
 import { isSimError } from '../errors.ts';
+import { batch, batchHelp } from './commands/batch.ts';
 import { check, checkHelp } from './commands/check.ts';
+import { compare, compareHelp } from './commands/compare.ts';
+import { reproduce, reproduceHelp } from './commands/reproduce.ts';
 import { run, runHelp } from './commands/run.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
 import { formatError } from './print.ts';
@@ -15,15 +18,19 @@ Usage: sahel-sahara <command> [options]
 
 Commands:
   run <scenario>     run a scenario for one or more seeds and write a result folder
+  batch <scenario>…  run scenarios × seeds on all cores into a resumable Parquet store
+  compare <base> <option>…
+                     compare framework options on common seeds and uncertainty points
+  reproduce <dir>    rerun a result folder from its manifest and check the bytes
   check <scenario>   validate a scenario without running it
   validate           check the regional model against the patterns of MODEL.md §6
   help [command]     show help for a command
 
 Run "sahel-sahara <command> --help" for a command's options.`;
 
-const helps: Record<string, string> = { run: runHelp, check: checkHelp, validate: validateHelp };
+const helps: Record<string, string> = { run: runHelp, batch: batchHelp, compare: compareHelp, reproduce: reproduceHelp, check: checkHelp, validate: validateHelp };
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const out = (text: string) => process.stdout.write(text + '\n');
   const progress = (text: string) => {
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
@@ -37,6 +44,12 @@ export function main(argv: string[]): number {
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         return code;
       }
+      case 'batch':
+        return await batch(rest, { out, argv: rest });
+      case 'compare':
+        return await compare(rest, { out, argv: rest });
+      case 'reproduce':
+        return await reproduce(rest, { out, argv: rest });
       case 'check':
         return check(rest, out);
       case 'validate': {
@@ -66,4 +79,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

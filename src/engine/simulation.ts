@@ -32,6 +32,13 @@ export interface ModelDefinition<P> {
   readonly name: string;
   readonly metrics: readonly string[];
   create(params: P, seed: number): Simulation;
+  /**
+   * Which way each outcome metric is better, for comparisons (win rates, regret); metrics not
+   * listed are descriptive (operations run, fighters killed) and have no better direction.
+   */
+  readonly better?: Readonly<Record<string, 'lower' | 'higher'>>;
+  /** The few metrics a summary or comparison shows first. Optional. */
+  readonly headline?: readonly string[];
   /** How runs of variants that differ only from some tick on share their common beginning. Optional. */
   readonly fork?: ForkSupport<P>;
 }

@@ -1,6 +1,6 @@
 /** Scenarios: the file format, the pipeline from file to resolved document, and building a run. */
 export { SCENARIO_VERSION, ScenarioEnvelopeSchema, scenarioSchema } from './schema.ts';
-export { resolveScenario } from './resolve.ts';
+export { resolveScenario, checkDocument, applyPoint } from './resolve.ts';
 export { parseScenarioText, readScenarioSource } from './source.ts';
 export { parseOverride } from './override.ts';
 export { buildSimulation, modelOf } from './build.ts';

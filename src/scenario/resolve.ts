@@ -8,7 +8,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { SimError, type InputIssue } from '../errors.ts';
-import { MODELS, modelNames } from '../models/index.ts';
+import { MODELS, modelNames, type RegisteredModel } from '../models/index.ts';
 import { deepOverride, setAtPath } from './merge.ts';
 import { checkOverridePath, parseOverride, type Override } from './override.ts';
 import { allowedKeys, describeExpected, schemaAt, unionVariant, withDefaults } from './schema-walk.ts';
@@ -141,6 +141,68 @@ function explain(schema: TSchema, error: ValueError): string {
   }
 }
 
+/**
+ * Fills defaults into a merged document and checks it against the model's schema and checks;
+ * `place` turns a problem's path into a located issue. Throws SIM_ERR_SCENARIO_INVALID.
+ */
+function validateDocument(
+  registered: RegisteredModel,
+  merged: Record<string, unknown>,
+  place: (path: string[], message: string) => InputIssue,
+  origin: string,
+): ResolvedScenario {
+  const schema = scenarioSchema(registered.paramsSchema);
+  const filled = withDefaults(schema, merged) as Record<string, unknown>;
+  const issues: InputIssue[] = [];
+  const seenPaths = new Set<string>();
+  // The envelope first, so that a wrong `version` is not drowned in parameter errors.
+  for (const s of [ScenarioEnvelopeSchema, schema]) {
+    for (const { error, path, schema: within } of schemaErrors(s, filled)) {
+      if (s === ScenarioEnvelopeSchema && path.startsWith('/params')) continue;
+      if (seenPaths.has(path)) continue;
+      seenPaths.add(path);
+      // `explain` reads sub-schemas by the error's own path, inside the schema it came from.
+      issues.push(place(path.split('/').slice(1), explain(within, error)));
+      if (issues.length >= 20) break;
+    }
+  }
+  if (issues.length === 0 && registered.check) {
+    for (const problem of registered.check(filled.params as never, filled.ticks as number)) {
+      issues.push(place(['params', ...problem.path], problem.message));
+    }
+  }
+  if (issues.length > 0) {
+    throw new SimError('SIM_ERR_SCENARIO_INVALID', `${origin} does not match the scenario schema`, issues);
+  }
+  return filled as unknown as ResolvedScenario;
+}
+
+/**
+ * Checks a resolved scenario that did not come from a file — a job from a queue, a design point —
+ * as strictly as `resolveScenario` checks a file: the queue's contents are input, not trusted.
+ * Problems are reported against `origin` with their paths.
+ */
+export function checkDocument(document: unknown, origin: string): ResolvedScenario {
+  const fail = (message: string): never => {
+    throw new SimError('SIM_ERR_SCENARIO_INVALID', `${origin}: ${message}`, [{ file: origin, path: '/', message }]);
+  };
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return fail('expected a scenario object');
+  const model = (document as Record<string, unknown>).model;
+  const registered = typeof model === 'string' ? MODELS[model] : undefined;
+  if (!registered) return fail(`unknown model ${describeValue(model)}; expected one of: ${modelNames().join(', ')}`);
+  return validateDocument(registered, document as Record<string, unknown>, (path, message) => ({ file: origin, path: '/' + path.join('/'), message }), origin);
+}
+
+/**
+ * The scenario with parameter values set at a design point (`states.MLI.collusion` → 0.6), checked
+ * again: a point is an override like `--set`, and may not leave the schema.
+ */
+export function applyPoint(scenario: ResolvedScenario, point: Readonly<Record<string, number>>, origin: string): ResolvedScenario {
+  let document = scenario as unknown as Record<string, unknown>;
+  for (const [path, value] of Object.entries(point)) document = setAtPath(document, ['params', ...path.split('.')], value);
+  return checkDocument(document, origin);
+}
+
 export function resolveScenario(file: string, options: ResolveOptions = {}): Resolution {
   const chain = readChain(file);
   const leaf = chain[0] as ScenarioSource;
@@ -170,28 +232,6 @@ export function resolveScenario(file: string, options: ResolveOptions = {}): Res
   merged.ticks ??= registered.defaultTicks;
   merged.params ??= {};
 
-  const schema = scenarioSchema(registered.paramsSchema);
-  const filled = withDefaults(schema, merged) as Record<string, unknown>;
-  const issues: InputIssue[] = [];
-  const seenPaths = new Set<string>();
-  // The envelope first, so that a wrong `version` is not drowned in parameter errors.
-  for (const s of [ScenarioEnvelopeSchema, schema]) {
-    for (const { error, path, schema: within } of schemaErrors(s, filled)) {
-      if (s === ScenarioEnvelopeSchema && path.startsWith('/params')) continue;
-      if (seenPaths.has(path)) continue;
-      seenPaths.add(path);
-      // `explain` reads sub-schemas by the error's own path, inside the schema it came from.
-      issues.push(placeIssue(chain, overrides, path.split('/').slice(1), explain(within, error)));
-      if (issues.length >= 20) break;
-    }
-  }
-  if (issues.length === 0 && registered.check) {
-    for (const problem of registered.check(filled.params as never, filled.ticks as number)) {
-      issues.push(placeIssue(chain, overrides, ['params', ...problem.path], problem.message));
-    }
-  }
-  if (issues.length > 0) {
-    throw new SimError('SIM_ERR_SCENARIO_INVALID', `${leaf.file} does not match the scenario schema`, issues);
-  }
-  return { scenario: filled as unknown as ResolvedScenario, files: chain.map((s) => s.file), overrides: overrides.map((o) => o.text) };
+  const filled = validateDocument(registered, merged, (path, message) => placeIssue(chain, overrides, path, message), leaf.file);
+  return { scenario: filled, files: chain.map((s) => s.file), overrides: overrides.map((o) => o.text) };
 }

@@ -50,6 +50,26 @@ export const SAHEL_METRICS = [
 
 export type SahelMetric = (typeof SAHEL_METRICS)[number];
 
+/**
+ * Which way is better for a comparison of options: less armed activity, smuggling, grievance and
+ * harm; more cooperation, trust and state presence. Operations run and fighters killed describe
+ * what was done, not how well, and have no direction.
+ */
+export const SAHEL_BETTER: Readonly<Partial<Record<SahelMetric, 'lower' | 'higher'>>> = {
+  ...Object.fromEntries(
+    (
+      [
+        'fighters', 'group_cells', 'north_mali_group_share', 'niger_group_share', 'north_mali_group_cells', 'attacks',
+        'attacks_cross_border', 'attacks_strategic', 'displaced_fighters', 'smuggling_volume', 'revenue_groups',
+        'revenue_officials', 'grievance_mean', 'destabilisation', 'soldiers_killed', 'civilian_harm', 'safe_havens',
+        'haven_weeks_max', 'recruits', 'leaks', 'ransoms', 'group_funds', 'attacks_algeria', 'attacks_algeria_via_niger_libya',
+        'fighters_mali', 'fighters_southern_libya', 'sahel_fighters_southern_libya', 'fighters_northern_niger',
+      ] as const
+    ).map((m) => [m, 'lower']),
+  ),
+  ...Object.fromEntries((['intel_shares', 'joint_ops', 'trust_mean', 'presence_mean', 'trust_dza_mli', 'trust_mrt_mli'] as const).map((m) => [m, 'higher'])),
+};
+
 const index = Object.fromEntries(SAHEL_METRICS.map((m, i) => [m, i])) as Record<SahelMetric, number>;
 
 /** Cells used by regional metrics, computed once per world. */

@@ -14,7 +14,7 @@ import { economyPhase } from './economy.ts';
 import { eventsPhase } from './events.ts';
 import { copyWorldUnder, forkTick, prefixKey } from './fork.ts';
 import { intelligencePhase } from './intelligence.ts';
-import { measure, metricRegions, resetTally, SAHEL_METRICS, type MetricRegions } from './metrics.ts';
+import { measure, metricRegions, resetTally, SAHEL_BETTER, SAHEL_METRICS, type MetricRegions } from './metrics.ts';
 import { movementPhase } from './movement.ts';
 import { operationsPhase } from './operations.ts';
 import type { SahelSaharaParams } from './params.ts';
@@ -109,6 +109,8 @@ export class SahelSaharaSimulation implements Simulation {
 export const sahelSaharaModel: ModelDefinition<SahelSaharaParams> = {
   name: 'sahel-sahara',
   metrics: SAHEL_METRICS,
+  better: SAHEL_BETTER,
+  headline: ['destabilisation', 'attacks', 'attacks_cross_border', 'north_mali_group_share', 'fighters', 'joint_ops', 'trust_mean'],
   create: (params, seed) => new SahelSaharaSimulation(params, seed),
   fork: {
     forkTick,

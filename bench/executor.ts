@@ -1,0 +1,102 @@
+/**
+ * Experiments (issue 4): what running many runs costs.
+ *
+ * - per-run overhead of the executor: the same 2012-scenario runs in this process (executeTask in
+ *   a loop) and through the local executor with one worker thread (goal: ≤ 10 % more);
+ * - batch throughput with one and two worker threads (goal: ≥ 1.8× with two);
+ * - a 1,000-run comparison: the eight framework options × 125 seeds through the whole pipeline
+ *   (plan, fork at the decision, two workers, journal, Parquet) (goal: ≤ 60 s on 2 cores).
+ *
+ * Each executor case warms its workers up first (a JIT-cold worker is several times slower),
+ * then times `RUNS` runs; medians over `REPEATS`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createLocalExecutor, executeTask, planComparison, planTasks, runBatch, type Executor, type Task } from '../src/experiment/index.ts';
+import { BatchStore } from '../src/results/index.ts';
+import { resolveScenario } from '../src/scenario/index.ts';
+import { median } from './table.ts';
+
+const SCENARIO = 'scenarios/sahel-sahara-2012.yaml';
+const OPTIONS = ['status-quo', 'none', 'expanded-pays-du-champ', 'expanded-pays-du-champ-plus', 'ecowas-france', 'african-union', 'cen-sad', 'eu-sahel'];
+const RUNS = 24;
+const REPEATS = 3;
+
+export interface ExperimentFigure {
+  readonly case: string;
+  readonly value: string;
+  readonly goal: string;
+}
+
+function tasksFor(seeds: readonly number[]): Task[] {
+  const scenario = resolveScenario(SCENARIO).scenario;
+  return planTasks(seeds.map((seed, r) => [{ scenario, option: 0, point: 0, replication: r, seed, parameters: {} }])).tasks;
+}
+
+async function timeExecutor(executor: Executor, tasks: readonly Task[]): Promise<number> {
+  const started = performance.now();
+  await executor.run(tasks, { onResult: () => {} });
+  return performance.now() - started;
+}
+
+export async function benchExperiments(): Promise<ExperimentFigure[]> {
+  const warm = tasksFor([9001, 9002, 9003, 9004]);
+  const timed = tasksFor(Array.from({ length: RUNS }, (_, k) => k + 1));
+
+  for (const task of warm) executeTask(task);
+  const inProcess = median(
+    Array.from({ length: REPEATS }, () => {
+      const started = performance.now();
+      for (const task of timed) executeTask(task);
+      return performance.now() - started;
+    }),
+  );
+
+  const perWorkers = new Map<number, number>();
+  for (const workers of [1, 2]) {
+    const executor = createLocalExecutor({ workers });
+    try {
+      await timeExecutor(executor, [...warm, ...warm]);
+      const times: number[] = [];
+      for (let k = 0; k < REPEATS; k++) times.push(await timeExecutor(executor, timed));
+      perWorkers.set(workers, median(times));
+    } finally {
+      await executor.close();
+    }
+  }
+  const one = perWorkers.get(1) as number;
+  const two = perWorkers.get(2) as number;
+
+  // The 1,000-run comparison, end to end.
+  const options = OPTIONS.map((name) => resolveScenario(`scenarios/options/${name}.yaml`).scenario);
+  const { groups } = planComparison(options, { points: 0, sample: 'lhs', replications: 125, masterSeed: 1 });
+  const { plan, tasks } = planTasks(groups);
+  const dir = mkdtempSync(join(tmpdir(), 'sahel-bench-compare-'));
+  const executor = createLocalExecutor({ workers: 2 });
+  let comparisonMs: number;
+  try {
+    const started = performance.now();
+    const store = BatchStore.open(join(dir, 'out'), { kind: 'compare', design: {}, designHash: 'bench', createdAt: '', command: [] });
+    await runBatch(store, tasks, executor);
+    await store.finalize(plan, { wallTimeMs: 0 });
+    comparisonMs = performance.now() - started;
+  } finally {
+    await executor.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  return [
+    { case: `in this process: ${RUNS} runs of the 2012 scenario (0.5°)`, value: `${(inProcess / RUNS).toFixed(1)} ms/run`, goal: '' },
+    { case: 'local executor, 1 worker: per-run overhead vs in-process', value: `${(((one - inProcess) / inProcess) * 100).toFixed(1)} % (${(one / RUNS).toFixed(1)} ms/run)`, goal: '≤ 10 %' },
+    { case: 'local executor, 2 workers: speed-up vs 1 worker', value: `${(one / two).toFixed(2)}× (${(two / RUNS).toFixed(1)} ms/run)`, goal: '≥ 1.8×' },
+    { case: `comparison: ${OPTIONS.length} options × 125 seeds = ${tasks.length * OPTIONS.length} runs, 2 workers, forked at the decision, stored`, value: `${(comparisonMs / 1000).toFixed(1)} s`, goal: '≤ 60 s' },
+  ];
+}
+
+export function formatExperimentFigures(figures: readonly ExperimentFigure[]): string {
+  const widths = [0, 1, 2].map((c) => Math.max(...figures.map((f) => [f.case, f.value, f.goal][c]!.length), ['case', 'measured', 'goal'][c]!.length));
+  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c] as number)).join('  ').trimEnd();
+  return [line(['case', 'measured', 'goal']), line(widths.map((w) => '─'.repeat(w))), ...figures.map((f) => line([f.case, f.value, f.goal]))].join('\n');
+}

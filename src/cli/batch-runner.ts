@@ -1,0 +1,97 @@
+/**
+ * What `batch`, `compare` and `sensitivity` share on the command line: choosing the executor,
+ * opening (or resuming) the store, showing progress, stopping cleanly on Ctrl-C, finalising.
+ */
+import { availableParallelism } from 'node:os';
+import { createInlineExecutor, createLocalExecutor, isAbortError, runBatch, type BatchOutcome, type Executor, type Task } from '../experiment/index.ts';
+import { BatchStore, type BatchManifest, type PlannedRun, type StoredRun } from '../results/index.ts';
+import { canonicalJson, sha256 } from '../scenario/index.ts';
+import { SimError } from '../errors.ts';
+import { integerOption } from './args.ts';
+import { createProgressDisplay } from './progress.ts';
+
+export interface BatchIo {
+  out(text: string): void;
+  argv: readonly string[];
+}
+
+export interface PlannedBatch {
+  readonly kind: BatchManifest['kind'];
+  readonly dir: string;
+  /** What determines the results (hashed: resuming requires the same). */
+  readonly design: unknown;
+  readonly plan: readonly PlannedRun[];
+  readonly tasks: readonly Task[];
+  readonly workers: string | undefined;
+  readonly format: string | undefined;
+  /** Extra files the caller writes into the folder before the manifest (e.g. compare.json). */
+  readonly extraFiles?: readonly string[];
+}
+
+/** Exit code of a batch stopped by Ctrl-C (128 + SIGINT), as shells expect. */
+export const INTERRUPTED = 130;
+
+export function parseFormat(format: string | undefined): 'parquet' | 'csv' {
+  if (format === undefined || format === 'parquet' || format === 'csv') return format ?? 'parquet';
+  throw new SimError('SIM_ERR_CLI_USAGE', `--format ${format}: expected parquet or csv`);
+}
+
+export function createExecutor(workers: string | undefined): Executor {
+  const count = integerOption('workers', workers, 0) ?? availableParallelism();
+  return count === 0 ? createInlineExecutor() : createLocalExecutor({ workers: count });
+}
+
+export function designHash(design: unknown): string {
+  return sha256(canonicalJson(design));
+}
+
+/**
+ * Runs a planned batch to completion (or until Ctrl-C), finalises the store and returns its runs,
+ * or undefined when interrupted. `beforeManifest` writes the caller's own files (a report) from
+ * the stored runs before the manifest marks the folder complete.
+ */
+export async function runPlannedBatch(
+  batch: PlannedBatch,
+  io: BatchIo,
+  beforeManifest?: (runs: ReadonlyMap<string, StoredRun>) => Promise<Record<string, unknown> | undefined> | Record<string, unknown> | undefined,
+): Promise<{ runs: Map<string, StoredRun>; outcome: BatchOutcome; manifest: BatchManifest } | undefined> {
+  const format = parseFormat(batch.format);
+  const executor = createExecutor(batch.workers);
+  const store = BatchStore.open(batch.dir, {
+    kind: batch.kind,
+    design: batch.design,
+    designHash: designHash(batch.design),
+    createdAt: new Date().toISOString(),
+    command: [batch.kind, ...io.argv],
+  });
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  const display = createProgressDisplay(process.stderr);
+  const started = performance.now();
+  try {
+    const outcome = await runBatch(store, batch.tasks, executor, { onProgress: (p) => display.update(p), signal: controller.signal });
+    display.end();
+    store.close();
+    const runs = store.readRuns();
+    const extra = await beforeManifest?.(runs);
+    const manifest = await store.finalize(batch.plan, {
+      csv: format === 'csv',
+      wallTimeMs: performance.now() - started,
+      files: batch.extraFiles ?? [],
+      ...(extra ? { extra } : {}),
+    });
+    return { runs, outcome, manifest };
+  } catch (error) {
+    display.end();
+    store.close();
+    if (isAbortError(error)) {
+      process.stderr.write(`stopped: ${store.stored} of ${batch.plan.length} runs are stored in ${batch.dir}; run the same command again to resume\n`);
+      return undefined;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await executor.close();
+  }
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createInlineExecutor, createLocalExecutor, planTasks, type Task, type TaskFailure, type TaskResult } from '../../src/experiment/index.ts';
+import { runWithRetries } from '../../src/experiment/executor.ts';
+import { resolveScenario } from '../../src/scenario/index.ts';
+
+const small = resolveScenario('tests/fixtures/sahel-small.yaml').scenario;
+const { tasks } = planTasks([1, 2, 3, 4].map((seed, r) => [{ scenario: small, option: 0, point: 0, replication: r, seed, parameters: {} }]));
+
+async function collect(run: (onResult: (r: TaskResult | TaskFailure, attempts: number) => void) => Promise<void>) {
+  const results: { result: TaskResult | TaskFailure; attempts: number }[] = [];
+  await run((result, attempts) => void results.push({ result, attempts }));
+  return results;
+}
+
+function seriesById(results: { result: TaskResult | TaskFailure }[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const { result } of results) if (result.status === 'done') out[result.id] = Array.from(result.runs[0]!.series);
+  return out;
+}
+
+describe('createLocalExecutor()', () => {
+  it('gives the inline executor’s results, run for run, on two worker threads', async () => {
+    const inline = await collect((onResult) => createInlineExecutor().run(tasks, { onResult }));
+    const local = createLocalExecutor({ workers: 2 });
+    try {
+      const parallel = await collect((onResult) => local.run(tasks, { onResult }));
+      expect(parallel).toHaveLength(4);
+      expect(seriesById(parallel)).toEqual(seriesById(inline));
+      expect(Object.keys(seriesById(inline))).toHaveLength(4);
+    } finally {
+      await local.close();
+    }
+  }, 60_000);
+
+  it('reports an invalid scenario at once, without retrying it', async () => {
+    const bad: Task = { id: 'bad', seed: 1, runs: [{ key: 'bad', scenario: { ...small, params: { ...(small.params as object), start: 'soon' } } as never }] };
+    const results = await collect((onResult) => createInlineExecutor().run([bad], { onResult }));
+    expect(results).toHaveLength(1);
+    expect(results[0]!.result.status).toBe('invalid');
+    expect(results[0]!.attempts).toBe(1);
+    expect((results[0]!.result as { error: string }).error).toMatch(/start/);
+  });
+});
+
+describe('runWithRetries()', () => {
+  it('retries a crashing task with backoff and reports the attempts it took', async () => {
+    let calls = 0;
+    const retries: number[] = [];
+    const results = await collect((onResult) =>
+      runWithRetries(
+        [tasks[0]!],
+        1,
+        { attempts: 3, backoffMs: 1 },
+        async (task) => {
+          if (++calls < 3) throw new Error('worker died');
+          return { status: 'invalid', id: task.id, error: 'stand-in result' };
+        },
+        { onResult, onRetry: (_t, _e, attempt) => retries.push(attempt) },
+      ),
+    );
+    expect(retries).toEqual([1, 2]);
+    expect(results[0]!.attempts).toBe(3);
+  });
+
+  it('reports a task that crashes on every attempt as failed, and goes on with the others', async () => {
+    const results = await collect((onResult) =>
+      runWithRetries(
+        tasks.slice(0, 2),
+        2,
+        { attempts: 2, backoffMs: 1 },
+        async (task) => {
+          if (task.id === tasks[0]!.id) throw new Error('segfault');
+          return { status: 'invalid', id: task.id, error: 'ok' };
+        },
+        { onResult },
+      ),
+    );
+    const failed = results.find((r) => r.result.status === 'failed')!;
+    expect(failed.result).toEqual({ status: 'failed', id: tasks[0]!.id, error: 'segfault' });
+    expect(failed.attempts).toBe(2);
+    expect(results).toHaveLength(2);
+  });
+
+  it('stops starting tasks when cancelled, and rejects with an AbortError', async () => {
+    const controller = new AbortController();
+    let started = 0;
+    const run = runWithRetries(
+      tasks,
+      1,
+      { attempts: 3, backoffMs: 1 },
+      async (task) => {
+        started++;
+        controller.abort();
+        return { status: 'invalid', id: task.id, error: '' };
+      },
+      { onResult: () => {} },
+      controller.signal,
+    );
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(started).toBe(1);
+  });
+});
