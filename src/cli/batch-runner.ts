@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { createInlineExecutor, createLocalExecutor, isAbortError, runBatch, type BatchOutcome, type Executor, type Task } from '../experiment/index.ts';
-import { BatchStore, type BatchManifest, type PlannedRun, type StoredRun } from '../results/index.ts';
+import { BatchStore, codeVersion, type BatchManifest, type PlannedRun, type StoredRun } from '../results/index.ts';
 import { canonicalJson, sha256 } from '../scenario/index.ts';
 import { SimError } from '../errors.ts';
 import { integerOption } from './args.ts';
@@ -41,8 +41,13 @@ export function createExecutor(workers: string | undefined): Executor {
   return count === 0 ? createInlineExecutor() : createLocalExecutor({ workers: count });
 }
 
+/**
+ * The identity of a batch: its design and the code that runs it (package version and commit), so a
+ * batch is never resumed by other code, which would mix results of two models in one store.
+ */
 export function designHash(design: unknown): string {
-  return sha256(canonicalJson(design));
+  const { package: version, commit } = codeVersion();
+  return sha256(canonicalJson({ design, code: { version, commit } }));
 }
 
 /**

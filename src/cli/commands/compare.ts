@@ -159,11 +159,32 @@ export async function compare(argv: string[], io: BatchIo & { json?: boolean }):
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** Float noise (a difference of 1e-18 between equal means) printed as the zero it is. */
+const clean = (x: number) => (Math.abs(x) < 1e-12 ? 0 : x);
+const signed = (x: number) => `${clean(x) > 0 ? '+' : ''}${short(clean(x))}`;
+
+/** Options × metrics: the difference to the baseline, marked where significant and better or worse. */
+function overview(report: ComparisonReport): string {
+  const options = report.metrics[0]?.options.slice(1).map((o) => o.option) ?? [];
+  const rows = options.map((option, k) => [
+    option,
+    ...report.metrics.map((m) => {
+      const o = m.options[k + 1];
+      const d = o?.difference;
+      if (!d) return '—';
+      const better = m.better === 'lower' ? d.mean < 0 : m.better === 'higher' ? d.mean > 0 : undefined;
+      const mark = d.significant && better !== undefined ? (better ? ' +' : ' −') : '';
+      return `${signed(d.mean)}${mark}`;
+    }),
+  ]);
+  return `Difference to ${report.baseline} (option − baseline; "+" significantly better, "−" significantly worse after Holm's adjustment):\n\n${formatTable(['option', ...report.metrics.map((m) => m.metric)], rows)}`;
+}
 
 export function formatComparison(report: ComparisonReport, points: number): string {
   const blocks: string[] = [];
   const statText = { after: 'mean from the decision to the end', mean: 'mean over the run', final: 'final value', max: 'maximum' }[report.stat];
-  blocks.push(`Outcome per run: ${statText}. Δ = option − baseline (${report.baseline}), paired by seed and point; CI 95 % adjusted for ${report.metrics[0] ? report.metrics[0].options.length - 1 : 0} comparisons (Holm). CRN: share of the variance of Δ removed by common random numbers.`);
+  blocks.push(`Outcome per run: ${statText}. Δ = option − baseline (${report.baseline}), paired by seed and point; CI 95 % simultaneous over the ${report.metrics[0] ? report.metrics[0].options.length - 1 : 0} option(s) compared, p-values adjusted by Holm's method. CRN: share of the variance of Δ removed by common random numbers.`);
+  blocks.push(overview(report));
   for (const m of report.metrics) {
     const rows = m.options.map((o) => {
       const s = o.summary;
@@ -173,7 +194,7 @@ export function formatComparison(report: ComparisonReport, points: number): stri
         `${short(s.mean)} [${short(s.low)}, ${short(s.high)}]`,
         short(s.median),
         `${short(s.p10)} … ${short(s.p90)}`,
-        d ? `${d.mean >= 0 ? '+' : ''}${short(d.mean)} [${short(d.low)}, ${short(d.high)}]${d.significant ? ' *' : ''}` : '—',
+        d ? `${signed(d.mean)} [${short(clean(d.low))}, ${short(clean(d.high))}]${d.significant ? ' *' : ''}` : '—',
         d ? (d.pAdjusted < 0.001 ? '<0.001' : d.pAdjusted.toFixed(3)) : '—',
         o.win ? `${pct(o.win.rate)} [${pct(o.win.low)}, ${pct(o.win.high)}]` : '—',
         o.crn ? (Number.isFinite(o.crn.reduction) ? pct(o.crn.reduction) : '—') : '—',
