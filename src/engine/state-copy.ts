@@ -57,7 +57,11 @@ export function copyState<T>(value: T, isShared: (value: object) => boolean = ()
       for (const item of v) out.add(copy(item, `${path} item`));
       return out;
     }
-    const out = Object.create(Object.getPrototypeOf(v) as object | null) as Record<string, unknown>;
+    // A plain object is cloned with spread first: V8 then gives the copy the original's hidden
+    // class. Adding ~100 fields one by one (a world) would leave it in slow dictionary mode, and
+    // every phase reading it would run several times slower.
+    const prototype = Object.getPrototypeOf(v) as object | null;
+    const out = (prototype === Object.prototype ? { ...v } : Object.create(prototype)) as Record<string, unknown>;
     copies.set(v, out);
     for (const key of Object.keys(v)) out[key] = copy((v as Record<string, unknown>)[key], `${path}.${key}`);
     return out;
