@@ -7,8 +7,10 @@ import { isSimError } from '../errors.ts';
 import { batch, batchHelp } from './commands/batch.ts';
 import { check, checkHelp } from './commands/check.ts';
 import { compare, compareHelp } from './commands/compare.ts';
+import { discover, discoverHelp } from './commands/discover.ts';
 import { reproduce, reproduceHelp } from './commands/reproduce.ts';
 import { run, runHelp } from './commands/run.ts';
+import { sensitivity, sensitivityHelp } from './commands/sensitivity.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
 import { formatError } from './print.ts';
 
@@ -21,6 +23,9 @@ Commands:
   batch <scenario>…  run scenarios × seeds on all cores into a resumable Parquet store
   compare <base> <option>…
                      compare framework options on common seeds and uncertainty points
+  sensitivity <scenario>
+                     Morris or Sobol' sensitivity to the scenario's uncertain parameters
+  discover <dir>     scenario discovery (PRIM): where an option beats the baseline
   reproduce <dir>    rerun a result folder from its manifest and check the bytes
   check <scenario>   validate a scenario without running it
   validate           check the regional model against the patterns of MODEL.md §6
@@ -28,7 +33,7 @@ Commands:
 
 Run "sahel-sahara <command> --help" for a command's options.`;
 
-const helps: Record<string, string> = { run: runHelp, batch: batchHelp, compare: compareHelp, reproduce: reproduceHelp, check: checkHelp, validate: validateHelp };
+const helps: Record<string, string> = { run: runHelp, batch: batchHelp, compare: compareHelp, reproduce: reproduceHelp, sensitivity: sensitivityHelp, discover: discoverHelp, check: checkHelp, validate: validateHelp };
 
 export async function main(argv: string[]): Promise<number> {
   const out = (text: string) => process.stdout.write(text + '\n');
@@ -48,6 +53,10 @@ export async function main(argv: string[]): Promise<number> {
         return await batch(rest, { out, argv: rest });
       case 'compare':
         return await compare(rest, { out, argv: rest });
+      case 'sensitivity':
+        return await sensitivity(rest, { out, argv: rest });
+      case 'discover':
+        return await discover(rest, { out });
       case 'reproduce':
         return await reproduce(rest, { out, argv: rest });
       case 'check':

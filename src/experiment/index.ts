@@ -24,3 +24,7 @@ export type { Task, RunSpec, RunOutput, TaskResult } from './task.ts';
 export type { Executor, ExecutorHandlers, RetryPolicy, TaskFailure } from './executor.ts';
 export type { BatchProgress, BatchOutcome, RunRequest } from './batch.ts';
 export type { ValidationReport, PatternReport } from './validation/validate.ts';
+export { sensitivityDesign, sensitivityFactors, sensitivityGroups, sensitivityIndices } from './sensitivity-design.ts';
+export type { SensitivityDesign, SensitivityIndices, SensitivityMethod, SensitivitySettings } from './sensitivity-design.ts';
+export { prim } from './prim.ts';
+export type { PrimBox, PrimResult } from './prim.ts';
