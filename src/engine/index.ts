@@ -19,4 +19,4 @@ export type { TypedArray, TypedArrayConstructor } from './fields.ts';
 export type { AgentSchema, AgentColumns, VectorColumn } from './agent-store.ts';
 export type { StreamState } from './random-streams.ts';
 export type { Phase } from './schedule.ts';
-export type { Simulation, ModelDefinition, ForkSupport, RunResult, Table } from './simulation.ts';
+export type { Simulation, ModelDefinition, ForkSupport, Frame, MapInfo, RunResult, Table } from './simulation.ts';

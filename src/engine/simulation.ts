@@ -24,8 +24,38 @@ export interface Simulation {
   measure(out: Float64Array): void;
   /** True when nothing can change any more; the run loop stops early. Optional. */
   isFinished?(): boolean;
+  /** The state to draw on a map after the last tick (see `Frame`). Optional, with `mapInfo`. */
+  frame?(): Frame;
+  /** What does not change on the map: the grid's box, regions, labels. Optional, with `frame`. */
+  mapInfo?(): MapInfo;
   /** End-of-run tables by name (written as `<name>.csv`, one block of rows per seed). Optional. */
   tables?(): Record<string, Table>;
+}
+
+/** What a map shows of one tick: per-cell layers of one byte each, and agents as points. */
+export interface Frame {
+  /** Layers by name, one byte per cell (row 0 north), each with its own encoding (the model documents it). */
+  readonly layers: Readonly<Record<string, Uint8Array>>;
+  /** Agents to draw, as (cell, kind, size) triples. */
+  readonly points: Float32Array;
+}
+
+/** The static part of a model's map. */
+export interface MapInfo {
+  /** The grid's box in degrees; cell = row * width + col, row 0 the northern-most. */
+  readonly grid: { readonly lonMin: number; readonly lonMax: number; readonly latMin: number; readonly latMax: number; readonly resolution: number; readonly width: number; readonly height: number };
+  /** Region (country) of each cell as an index into `regions`; 0 for none (sea). */
+  readonly region: Uint8Array;
+  readonly regions: readonly string[];
+  /** Names of the kinds of points (e.g. armed groups), by kind index. */
+  readonly kinds: readonly string[];
+  /** Border and coast polylines, [lon, lat] points. */
+  readonly borders: readonly (readonly (readonly [number, number])[])[];
+  readonly places: readonly { readonly name: string; readonly lon: number; readonly lat: number; readonly kind: string }[];
+  /** Routes as polylines through their cells' centres. */
+  readonly routes: readonly { readonly name: string; readonly commodity: string; readonly points: readonly (readonly [number, number])[] }[];
+  /** How to read each layer of a frame, for legends. */
+  readonly layers: Readonly<Record<string, string>>;
 }
 
 export interface ModelDefinition<P> {

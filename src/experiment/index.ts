@@ -28,3 +28,5 @@ export { sensitivityDesign, sensitivityFactors, sensitivityGroups, sensitivityIn
 export type { SensitivityDesign, SensitivityIndices, SensitivityMethod, SensitivitySettings } from './sensitivity-design.ts';
 export { prim } from './prim.ts';
 export type { PrimBox, PrimResult } from './prim.ts';
+export { captureFrames } from './frames.ts';
+export type { FrameSet } from './frames.ts';

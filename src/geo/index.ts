@@ -20,6 +20,7 @@ export { loadCountries, findCountry } from './countries.ts';
 export { rasteriseCountries, clearCountryRasterCache, countryIndex, countryContains, boundsContain } from './rasterise.ts';
 export { nearestLandCell } from './nearest-land.ts';
 export { rasteriseRoute } from './routes.ts';
+export { borderLines } from './borders.ts';
 
 export type { GridSpec, GridDimensions, GridExtent } from './grid-spec.ts';
 export type { CountryShape, CountryFeature, CountryGeometry, GeoBounds } from './countries.ts';

@@ -4,7 +4,7 @@
  * the movement phase; bands too small to go on are removed at the end of the tick.
  */
 import { freeze } from 'immer';
-import { copyState, type ModelDefinition, type Simulation, type Table } from '../../engine/index.ts';
+import { copyState, type Frame, type MapInfo, type ModelDefinition, type Simulation, type Table } from '../../engine/index.ts';
 import { attacksPhase } from './attacks.ts';
 import { balloonIndex, createBalloonTracker, recordBalloon, type BalloonTracker } from './balloon.ts';
 import { createDisplacementTracker, displacementTable, trackDisplacement, type DisplacementTracker } from './cohort.ts';
@@ -13,6 +13,7 @@ import { createWorld } from './create-world.ts';
 import { economyPhase } from './economy.ts';
 import { eventsPhase } from './events.ts';
 import { copyWorldUnder, forkTick, prefixKey } from './fork.ts';
+import { frameOf, mapInfoOf } from './frames.ts';
 import { intelligencePhase } from './intelligence.ts';
 import { measure, metricRegions, resetTally, SAHEL_BETTER, SAHEL_METRICS, type MetricRegions } from './metrics.ts';
 import { movementPhase } from './movement.ts';
@@ -92,6 +93,14 @@ export class SahelSaharaSimulation implements Simulation {
 
   measure(out: Float64Array): void {
     measure(this.world, this.regions, out);
+  }
+
+  frame(): Frame {
+    return frameOf(this.world);
+  }
+
+  mapInfo(): MapInfo {
+    return mapInfoOf(this.world);
   }
 
   tables(): Record<string, Table> {
