@@ -11,6 +11,7 @@ import { discover, discoverHelp } from './commands/discover.ts';
 import { reproduce, reproduceHelp } from './commands/reproduce.ts';
 import { run, runHelp } from './commands/run.ts';
 import { sensitivity, sensitivityHelp } from './commands/sensitivity.ts';
+import { serve, serveHelp } from './commands/serve.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
 import { formatError } from './print.ts';
 
@@ -27,13 +28,14 @@ Commands:
                      Morris or Sobol' sensitivity to the scenario's uncertain parameters
   discover <dir>     scenario discovery (PRIM): where an option beats the baseline
   reproduce <dir>    rerun a result folder from its manifest and check the bytes
+  serve              the web view of a results folder (maps, charts, comparisons)
   check <scenario>   validate a scenario without running it
   validate           check the regional model against the patterns of MODEL.md §6
   help [command]     show help for a command
 
 Run "sahel-sahara <command> --help" for a command's options.`;
 
-const helps: Record<string, string> = { run: runHelp, batch: batchHelp, compare: compareHelp, reproduce: reproduceHelp, sensitivity: sensitivityHelp, discover: discoverHelp, check: checkHelp, validate: validateHelp };
+const helps: Record<string, string> = { run: runHelp, batch: batchHelp, compare: compareHelp, reproduce: reproduceHelp, sensitivity: sensitivityHelp, discover: discoverHelp, serve: serveHelp, check: checkHelp, validate: validateHelp };
 
 export async function main(argv: string[]): Promise<number> {
   const out = (text: string) => process.stdout.write(text + '\n');
@@ -59,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
         return await discover(rest, { out });
       case 'reproduce':
         return await reproduce(rest, { out, argv: rest });
+      case 'serve':
+        return await serve(rest, { out });
       case 'check':
         return check(rest, out);
       case 'validate': {
