@@ -22,6 +22,27 @@ async function runsWithoutTiming(dir: string): Promise<unknown[][]> {
   return rows.map((row) => keep.map((k) => row[k]));
 }
 
+/** Starts a batch and sends it `signal` once `runs` runs are in its journal; resolves with its exit. */
+function signalAfter(dir: string, runs: number, args: string[], signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'batch', ...args, '--out', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setInterval(() => {
+      const journal = join(dir, 'journal.ndjson');
+      const lines = existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').length - 1 : 0;
+      if (lines >= runs) {
+        clearInterval(timer);
+        child.kill(signal);
+      }
+    }, 5);
+    child.on('exit', (code, sig) => {
+      clearInterval(timer);
+      resolve({ code, signal: sig, stderr });
+    });
+  });
+}
+
 /** Starts a batch and SIGKILLs it once `runs` runs are in its journal. */
 function killAfter(dir: string, runs: number, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -73,6 +94,16 @@ describe('sahel-sahara batch', () => {
     expect(resumed.stdout).toMatch(/already stored/);
     for (const file of RESULTS) expect(bytes(dir, file).equals(bytes(one, file)), file).toBe(true);
     expect(await runsWithoutTiming(dir)).toEqual(await runsWithoutTiming(one));
+  }, 120_000);
+
+  it('stops cleanly on Ctrl-C (exit 130), saying how to resume, and resumes to the same bytes', async () => {
+    const dir = join(root, 'interrupted');
+    const stopped = await signalAfter(dir, 3, [...args, '--workers', '1'], 'SIGINT');
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/stopped: \d+ of 16 runs are stored .* run the same command again to resume/);
+    const resumed = cli('batch', ...args, '--workers', '1', '--out', dir);
+    expect(resumed.status).toBe(0);
+    for (const file of RESULTS) expect(bytes(dir, file).equals(bytes(one, file)), file).toBe(true);
   }, 120_000);
 
   it('skips every run on a rerun of a finished batch', () => {
