@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   SIM_ERR_OUTPUT_EXISTS: { user: true, text: 'The output folder exists and is not a result folder (no manifest.json).' },
   SIM_ERR_BATCH_MISMATCH: { user: true, text: 'The output folder holds a different batch (other scenarios, seeds or design); resume needs the same command.' },
   SIM_ERR_RESULTS_READ: { user: true, text: 'A result folder or file is missing, incomplete or not readable.' },
+  SIM_ERR_REDIS_CONFIG: { user: true, text: 'Redis for a distributed batch cannot be reached or is unsafe for a queue (its maxmemory-policy must be noeviction).' },
   SIM_ERR_ENGINE_STATE: { user: false, text: 'An engine object was used in a state that does not allow it.' },
 } as const;
 

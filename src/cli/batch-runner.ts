@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { createInlineExecutor, createLocalExecutor, isAbortError, runBatch, type BatchOutcome, type Executor, type Task } from '../experiment/index.ts';
 import { BatchStore, codeVersion, type BatchManifest, type PlannedRun, type StoredRun } from '../results/index.ts';
 import { canonicalJson, sha256 } from '../scenario/index.ts';
+import { createBullmqExecutor } from '../experiment/bullmq-executor.ts';
 import { SimError } from '../errors.ts';
 import { integerOption } from './args.ts';
 import { createProgressDisplay } from './progress.ts';
@@ -23,6 +24,10 @@ export interface PlannedBatch {
   readonly plan: readonly PlannedRun[];
   readonly tasks: readonly Task[];
   readonly workers: string | undefined;
+  /** --executor, --redis, --queue (absent: local worker threads). */
+  readonly executor?: string | undefined;
+  readonly redis?: string | undefined;
+  readonly queue?: string | undefined;
   readonly format: string | undefined;
   /** Extra files the caller writes into the folder before the manifest (e.g. compare.json). */
   readonly extraFiles?: readonly string[];
@@ -36,8 +41,45 @@ export function parseFormat(format: string | undefined): 'parquet' | 'csv' {
   throw new SimError('SIM_ERR_CLI_USAGE', `--format ${format}: expected parquet or csv`);
 }
 
-export function createExecutor(workers: string | undefined): Executor {
-  const count = integerOption('workers', workers, 0) ?? availableParallelism();
+/** The command-line flags that choose an executor (as given, unparsed). */
+export interface ExecutorFlags {
+  /** --workers N: worker threads of the local executor (0: this thread). */
+  readonly workers?: string | undefined;
+  /** --executor local|bullmq (default local). */
+  readonly executor?: string | undefined;
+  /** --redis URL, for bullmq. */
+  readonly redis?: string | undefined;
+  /** --queue NAME, for bullmq. */
+  readonly queue?: string | undefined;
+}
+
+/** Checks the executor flags without connecting anywhere (a command's argument checks). */
+export function checkExecutorFlags(flags: ExecutorFlags): void {
+  const kind = flags.executor ?? 'local';
+  if (kind !== 'local' && kind !== 'bullmq') throw new SimError('SIM_ERR_CLI_USAGE', `--executor ${kind}: expected local or bullmq`);
+  integerOption('workers', flags.workers, 0);
+  if (kind === 'bullmq' && flags.redis === undefined) throw new SimError('SIM_ERR_CLI_USAGE', '--executor bullmq needs --redis URL (and workers started with sahel-sahara worker --redis URL)');
+  if (kind === 'local' && (flags.redis !== undefined || flags.queue !== undefined)) throw new SimError('SIM_ERR_CLI_USAGE', '--redis and --queue need --executor bullmq');
+  if (kind === 'bullmq' && flags.workers !== undefined) throw new SimError('SIM_ERR_CLI_USAGE', '--workers is for the local executor; with bullmq, start workers with sahel-sahara worker --concurrency N');
+}
+
+/**
+ * The executor the flags ask for. A bullmq executor is checked before it is returned (Redis
+ * reachable, noeviction), so a refused Redis stops the command before it writes anything.
+ */
+export async function createExecutor(flags: ExecutorFlags): Promise<Executor> {
+  checkExecutorFlags(flags);
+  if (flags.executor === 'bullmq') {
+    const executor = createBullmqExecutor({ redisUrl: flags.redis as string, ...(flags.queue !== undefined ? { queueName: flags.queue } : {}) });
+    try {
+      await executor.ready();
+    } catch (error) {
+      await executor.close();
+      throw error;
+    }
+    return executor;
+  }
+  const count = integerOption('workers', flags.workers, 0) ?? availableParallelism();
   return count === 0 ? createInlineExecutor() : createLocalExecutor({ workers: count });
 }
 
@@ -61,14 +103,20 @@ export async function runPlannedBatch(
   beforeManifest?: (runs: ReadonlyMap<string, StoredRun>) => Promise<Record<string, unknown> | undefined> | Record<string, unknown> | undefined,
 ): Promise<{ runs: Map<string, StoredRun>; outcome: BatchOutcome; manifest: BatchManifest } | undefined> {
   const format = parseFormat(batch.format);
-  const executor = createExecutor(batch.workers);
-  const store = BatchStore.open(batch.dir, {
-    kind: batch.kind,
-    design: batch.design,
-    designHash: designHash(batch.design),
-    createdAt: new Date().toISOString(),
-    command: [batch.kind, ...io.argv],
-  });
+  const executor = await createExecutor({ workers: batch.workers, executor: batch.executor, redis: batch.redis, queue: batch.queue });
+  let store: BatchStore;
+  try {
+    store = BatchStore.open(batch.dir, {
+      kind: batch.kind,
+      design: batch.design,
+      designHash: designHash(batch.design),
+      createdAt: new Date().toISOString(),
+      command: [batch.kind, ...io.argv],
+    });
+  } catch (error) {
+    await executor.close(); // its connections or threads would keep the process alive
+    throw error;
+  }
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);

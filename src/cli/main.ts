@@ -13,6 +13,7 @@ import { run, runHelp } from './commands/run.ts';
 import { sensitivity, sensitivityHelp } from './commands/sensitivity.ts';
 import { serve, serveHelp } from './commands/serve.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
+import { worker, workerHelp } from './commands/worker.ts';
 import { formatError } from './print.ts';
 
 const mainHelp = `sahel-sahara — agent-based simulation of regional security in the Sahel-Sahara
@@ -31,11 +32,12 @@ Commands:
   serve              the web view of a results folder (maps, charts, comparisons)
   check <scenario>   validate a scenario without running it
   validate           check the regional model against the patterns of MODEL.md §6
+  worker --redis URL run tasks of distributed batches (--executor bullmq) from Redis
   help [command]     show help for a command
 
 Run "sahel-sahara <command> --help" for a command's options.`;
 
-const helps: Record<string, string> = { run: runHelp, batch: batchHelp, compare: compareHelp, reproduce: reproduceHelp, sensitivity: sensitivityHelp, discover: discoverHelp, serve: serveHelp, check: checkHelp, validate: validateHelp };
+const helps: Record<string, string> = { run: runHelp, batch: batchHelp, compare: compareHelp, reproduce: reproduceHelp, sensitivity: sensitivityHelp, discover: discoverHelp, serve: serveHelp, check: checkHelp, validate: validateHelp, worker: workerHelp };
 
 export async function main(argv: string[]): Promise<number> {
   const out = (text: string) => process.stdout.write(text + '\n');
@@ -65,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
         return await serve(rest, { out });
       case 'check':
         return check(rest, out);
+      case 'worker':
+        return await worker(rest, { out });
       case 'validate': {
         const code = validateCommand(rest, { out, progress });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

@@ -4,11 +4,12 @@ import { summarise, type StoredRun } from '../../results/index.ts';
 import { resolveScenario, scenarioHash, type ResolvedScenario } from '../../scenario/index.ts';
 import { SimError } from '../../errors.ts';
 import { integerOption, parseCommandArgs } from '../args.ts';
-import { designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
+import { checkExecutorFlags, designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
 import { formatTable, short } from '../print.ts';
 
 export const batchHelp = `Usage: sahel-sahara batch <scenario>... [--seeds LIST] [--set path=value]... [--ticks N]
-                          [--workers N] [--out DIR] [--format parquet|csv]
+                          [--workers N | --executor bullmq --redis URL [--queue NAME]]
+                          [--out DIR] [--format parquet|csv]
 
 Runs every scenario with every seed on all cores, storing each run as it finishes. Killed or
 stopped with Ctrl-C, it resumes when run again with the same arguments: stored runs are skipped,
@@ -19,6 +20,10 @@ Options:
   --set path=value   override a parameter in every scenario (repeatable)
   --ticks N          override the scenarios' number of ticks
   --workers N        worker threads (default: the available cores; 0: run in this thread)
+  --executor E       local (default: worker threads here) or bullmq (tasks go to a Redis queue,
+                     run by sahel-sahara worker processes on any machines; see README)
+  --redis URL        Redis for --executor bullmq: redis://[user:password@]host:port, rediss:// (TLS)
+  --queue NAME       BullMQ queue name (default sahel-sahara)
   --out DIR          result folder (default results/batch-<hash>/)
   --format F         parquet (default) or csv: also write every table as CSV
   -h, --help         show this help
@@ -34,13 +39,16 @@ export async function batch(argv: string[], io: BatchIo): Promise<number> {
     set: { type: 'string', multiple: true },
     ticks: { type: 'string' },
     workers: { type: 'string' },
+    executor: { type: 'string' },
+    redis: { type: 'string' },
+    queue: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
   });
   if (values.help) return io.out(batchHelp), 0;
   if (positionals.length === 0) throw new SimError('SIM_ERR_CLI_USAGE', 'batch: expected one or more scenario files (see sahel-sahara batch --help)');
   const cliSeeds = values.seeds === undefined ? undefined : parseSeedList(values.seeds);
-  integerOption('workers', values.workers, 0);
+  checkExecutorFlags(values);
   const ticks = integerOption('ticks', values.ticks, 1);
   const resolutions = positionals.map((file) => resolveScenario(file, { set: values.set ?? [], ticks }));
   const scenarios = resolutions.map((r) => r.scenario);
@@ -59,6 +67,9 @@ export async function batch(argv: string[], io: BatchIo): Promise<number> {
       plan,
       tasks,
       workers: values.workers,
+      executor: values.executor,
+      redis: values.redis,
+      queue: values.queue,
       format: values.format,
     },
     io,

@@ -15,12 +15,13 @@ import { writeFileAtomically } from '../../results/index.ts';
 import { modelOf, resolveScenario, scenarioHash, type ResolvedScenario } from '../../scenario/index.ts';
 import { SimError } from '../../errors.ts';
 import { integerOption, parseCommandArgs } from '../args.ts';
-import { designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
+import { checkExecutorFlags, designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
 import { formatTable, short } from '../print.ts';
 
 export const compareHelp = `Usage: sahel-sahara compare <baseline> <option>... [--seeds N] [--points M] [--sample lhs|grid]
                             [--master-seed S] [--metrics a,b,...] [--stat after|mean|final|max]
                             [--satisfice metric<=value]... [--set path=value]... [--workers N]
+                            [--executor bullmq --redis URL [--queue NAME]]
                             [--out DIR] [--format parquet|csv] [--json]
 
 Compares framework options fairly. Every option runs at the same design points over the baseline's
@@ -41,6 +42,8 @@ Options:
                      where each option meets it
   --set path=value   override a parameter in every option (repeatable)
   --workers N        worker threads (default: the available cores; 0: this thread)
+  --executor E       local (default) or bullmq: run on sahel-sahara worker processes through Redis
+  --redis URL        Redis for bullmq; --queue NAME its queue (see batch --help)
   --out DIR          result folder (default results/compare-<hash>/); rerun to resume
   --format F         parquet (default) or csv
   --json             print compare.json instead of tables
@@ -65,6 +68,9 @@ export async function compare(argv: string[], io: BatchIo & { json?: boolean }):
     satisfice: { type: 'string', multiple: true },
     set: { type: 'string', multiple: true },
     workers: { type: 'string' },
+    executor: { type: 'string' },
+    redis: { type: 'string' },
+    queue: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
     json: { type: 'boolean' },
@@ -76,7 +82,7 @@ export async function compare(argv: string[], io: BatchIo & { json?: boolean }):
   const replications = integerOption('seeds', values.seeds, 1) ?? 10;
   const points = integerOption('points', values.points, 0) ?? 0;
   const masterSeed = integerOption('master-seed', values['master-seed'], 0) ?? 1;
-  integerOption('workers', values.workers, 0);
+  checkExecutorFlags(values);
   const sample = values.sample ?? 'lhs';
   if (sample !== 'lhs' && sample !== 'grid') throw new SimError('SIM_ERR_CLI_USAGE', `--sample ${sample}: expected lhs or grid`);
   const stat = (values.stat ?? 'after') as OutcomeStat;
@@ -126,6 +132,9 @@ export async function compare(argv: string[], io: BatchIo & { json?: boolean }):
       plan,
       tasks,
       workers: values.workers,
+      executor: values.executor,
+      redis: values.redis,
+      queue: values.queue,
       format: values.format,
       extraFiles: ['compare.json'],
     },

@@ -13,13 +13,13 @@ import { writeFileAtomically } from '../../results/index.ts';
 import { modelOf, resolveScenario, scenarioHash } from '../../scenario/index.ts';
 import { SimError } from '../../errors.ts';
 import { integerOption, onePositional, parseCommandArgs } from '../args.ts';
-import { designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
+import { checkExecutorFlags, designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
 import { formatTable, short } from '../print.ts';
 
 export const sensitivityHelp = `Usage: sahel-sahara sensitivity <scenario> [--method morris|sobol] [--trajectories R | --samples N]
                                 [--seeds K] [--factors a,b,...] [--metrics a,b,...] [--stat S]
                                 [--bootstrap B] [--master-seed S] [--set path=value]...
-                                [--workers N] [--out DIR] [--format parquet|csv] [--json]
+                                [--workers N | --executor bullmq --redis URL [--queue NAME]] [--out DIR] [--format parquet|csv] [--json]
 
 Global sensitivity of the outcomes to the scenario's uncertain parameters (its \`uncertainties\`):
 
@@ -39,7 +39,8 @@ Options:
                    whole run without one), mean, final, max
   --bootstrap B    bootstrap resamples for the CIs (default 1000)
   --master-seed S  seed of the design and the runs (default 1)
-  --workers N, --out DIR, --format F, --set path=value: as for batch
+  --workers N, --executor E, --redis URL, --queue NAME, --out DIR, --format F,
+  --set path=value: as for batch
   --json           print sensitivity.json instead of tables`;
 
 export async function sensitivity(argv: string[], io: BatchIo): Promise<number> {
@@ -55,6 +56,9 @@ export async function sensitivity(argv: string[], io: BatchIo): Promise<number> 
     'master-seed': { type: 'string' },
     set: { type: 'string', multiple: true },
     workers: { type: 'string' },
+    executor: { type: 'string' },
+    redis: { type: 'string' },
+    queue: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
     json: { type: 'boolean' },
@@ -69,7 +73,7 @@ export async function sensitivity(argv: string[], io: BatchIo): Promise<number> 
   const replications = integerOption('seeds', values.seeds, 1) ?? 2;
   const bootstrap = integerOption('bootstrap', values.bootstrap, 0) ?? 1000;
   const masterSeed = integerOption('master-seed', values['master-seed'], 0) ?? 1;
-  integerOption('workers', values.workers, 0);
+  checkExecutorFlags(values);
   const stat = (values.stat ?? 'after') as OutcomeStat;
   if (!['after', 'mean', 'final', 'max'].includes(stat)) throw new SimError('SIM_ERR_CLI_USAGE', `--stat ${values.stat}: expected after, mean, final or max`);
 
@@ -85,7 +89,7 @@ export async function sensitivity(argv: string[], io: BatchIo): Promise<number> 
   const dir = values.out ?? join('results', `sensitivity-${designHash(identity).slice(0, 10)}`);
   let results: { metric: string; result: SensitivityIndices }[] = [];
   const outcome = await runPlannedBatch(
-    { kind: 'sensitivity', dir, design: { ...identity, factorRanges: factors, scenariosResolved: [scenario] }, plan, tasks, workers: values.workers, format: values.format, extraFiles: ['sensitivity.json'] },
+    { kind: 'sensitivity', dir, design: { ...identity, factorRanges: factors, scenariosResolved: [scenario] }, plan, tasks, workers: values.workers, executor: values.executor, redis: values.redis, queue: values.queue, format: values.format, extraFiles: ['sensitivity.json'] },
     io,
     (runs) => {
       results = metrics.map((metric) => ({ metric, result: sensitivityIndices(design, plan, runs, metric, stat, { bootstrap, seed: masterSeed }) }));
