@@ -35,4 +35,14 @@ export default tseslint.config(
     files: ['bin/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
+  {
+    // The web view: plain ES modules run by the browser, not by Node.
+    files: ['src/web/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'fetch', 'URLSearchParams', 'Node', 'atob', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'console', 'Intl'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );
