@@ -1,11 +1,15 @@
 /**
  * A worker thread of the frames pool: replays one run (captureFrames) and encodes what the map
- * needs compactly — each layer's bytes and the bands' float triples as base64 — so the server's
- * event loop neither runs the simulation nor touches the typed arrays; it only sends strings.
+ * needs compactly — each layer's bytes and the bands' float triples as base64 — then writes the
+ * whole `/frames` response as gzipped JSON (a 2012 run: ~3 MB of JSON, ~120 KB gzipped; cells
+ * change little from week to week). The server's event loop neither runs the simulation nor
+ * serialises megabytes: it sends the cached bytes.
  */
+import { gzipSync } from 'node:zlib';
 import { captureFrames } from '../experiment/index.ts';
 import { checkDocument } from '../scenario/index.ts';
 import { isSimError } from '../errors.ts';
+import { tickDates } from './dates.ts';
 
 export interface FramesTask {
   readonly scenario: unknown;
@@ -26,17 +30,29 @@ export interface EncodedMap {
   readonly layers: Record<string, string>;
 }
 
-export interface EncodedFrames {
+/** The body of `GET /frames` (FramesResponse in schemas.ts). */
+export interface FramesBody {
+  readonly seed: number;
   readonly start: string | null;
   readonly frames: number;
   readonly cells: number;
-  readonly map: EncodedMap;
+  /** ISO date of each frame (start + 7 t days); empty without a start. */
+  readonly dates: string[];
   /** base64 of frames × cells bytes per layer, frame-major. */
   readonly layers: Record<string, string>;
   /** base64 of little-endian float32 (cell, kind, size) triples, all frames one after another. */
   readonly points: string;
   /** base64 of little-endian uint32: frame t's points are floats offsets[t] … offsets[t + 1]. */
   readonly pointOffsets: string;
+}
+
+export interface EncodedFrames {
+  readonly start: string | null;
+  readonly frames: number;
+  readonly cells: number;
+  readonly map: EncodedMap;
+  /** The FramesBody as gzipped JSON. */
+  readonly gzip: Uint8Array;
 }
 
 export type FramesOutcome =
@@ -69,13 +85,25 @@ export default function renderFrames(task: FramesTask): FramesOutcome {
   for (let t = 0; t < set.points.length; t++) points.set(set.points[t] as Float32Array, offsets[t] as number);
   const layers: Record<string, string> = {};
   for (const name of names) layers[name] = base64(set.layers[name] as Uint8Array);
+  const start = set.start ?? null;
+  const body: FramesBody = {
+    seed: task.seed,
+    start,
+    frames: set.frames,
+    cells,
+    dates: tickDates(start, Array.from({ length: set.frames }, (_, t) => t)),
+    layers,
+    points: base64(points),
+    pointOffsets: base64(offsets),
+  };
   const { map } = set;
   return {
     ok: true,
     frames: {
-      start: set.start ?? null,
+      start,
       frames: set.frames,
       cells,
+      gzip: gzipSync(JSON.stringify(body)),
       map: {
         grid: { ...map.grid },
         region: base64(map.region),
@@ -86,9 +114,6 @@ export default function renderFrames(task: FramesTask): FramesOutcome {
         routes: map.routes.map((r) => ({ name: r.name, commodity: r.commodity, points: r.points.map(([lon, lat]) => [lon, lat] as [number, number]) })),
         layers: { ...map.layers },
       },
-      layers,
-      points: base64(points),
-      pointOffsets: base64(offsets),
     },
   };
 }

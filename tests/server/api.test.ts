@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/index.ts';
@@ -286,6 +287,16 @@ describe('GET /api/results/:id/geography and /frames', () => {
     expect(offsets.length).toBe(32);
     expect(Buffer.from(body.points as string, 'base64').length).toBe(4 * offsets[31]!);
     expect((body.dates as string[])[13]).toBe('2012-04-02');
+  });
+
+  it('sends the frames gzipped to a client that accepts gzip', async () => {
+    const zipped = await app.inject({ url: `/api/results/${RUN_ID}/frames?seed=2`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toContain('application/json');
+    const plain = await app.inject(`/api/results/${RUN_ID}/frames?seed=2`);
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 5);
   });
 
   it.each([

@@ -2,12 +2,14 @@
  * Map data of a run folder: `/geography` (grid, country of each cell, borders, places, routes)
  * and `/frames?seed=S` (per tick control, presence and strength of each cell, bands). Runs are
  * deterministic, so nothing is stored: the run is replayed from the manifest's resolved scenario
- * on a worker thread (FrameStore) and cached. Only run folders: a batch run's scenario is its
+ * on a worker thread (FrameStore) and cached as gzipped JSON, sent as is to clients that accept
+ * gzip (every browser) and unzipped for the others. Only run folders: a batch run's scenario is its
  * option at a design point, which the manifest holds only as a design.
  */
+import { gunzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import type { RoutesOptions, ServerContext } from '../context.ts';
-import { tickDates } from '../dates.ts';
 import { HttpError, notFound } from '../http-error.ts';
 import type { EncodedFrames } from '../frame-store.ts';
 import type { ResultFolder } from '../result-folders.ts';
@@ -44,19 +46,15 @@ export const mapRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app, {
     return { seeds: seedsOf(folder), start: frames.start, frames: frames.frames, map: frames.map };
   });
 
-  app.get('/results/:id/frames', { schema: { params: IdParams, querystring: FramesQuery, response: withErrors({ 200: FramesResponse }) } }, async (request) => {
+  app.get('/results/:id/frames', { schema: { params: IdParams, querystring: FramesQuery, response: withErrors({ 200: FramesResponse }) } }, async (request, reply) => {
     const folder = context.results.open(request.params.id);
-    const { seed, frames } = await framesOf(context, folder, request.query.seed);
-    const ticks = Array.from({ length: frames.frames }, (_, t) => t);
-    return {
-      seed,
-      start: frames.start,
-      frames: frames.frames,
-      cells: frames.cells,
-      dates: tickDates(frames.start, ticks),
-      layers: frames.layers,
-      points: frames.points,
-      pointOffsets: frames.pointOffsets,
-    };
+    const { frames } = await framesOf(context, folder, request.query.seed);
+    // Already JSON (FramesResponse, written by the worker): a string or Buffer skips the serialiser.
+    const gzip = Buffer.from(frames.gzip.buffer, frames.gzip.byteOffset, frames.gzip.byteLength);
+    // The typed reply accepts only the schema's object; these bytes are that object, serialised.
+    const raw = reply as unknown as FastifyReply;
+    void raw.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return raw.header('content-encoding', 'gzip').send(gzip);
+    return raw.send(gunzipSync(gzip));
   });
 };
