@@ -3,6 +3,7 @@ import { benchCivilViolence } from './civil-violence.ts';
 import { benchSahelSahara } from './sahel-sahara.ts';
 import { benchExperiments, formatExperimentFigures } from './executor.ts';
 import { printTable, type BenchRow } from './table.ts';
+import { benchServer, formatServerFigures } from './server.ts';
 
 const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'civil-violence', run: benchCivilViolence },
@@ -17,4 +18,5 @@ for (const bench of BENCHES) {
 printTable(rows);
 process.stderr.write('running experiments…\n');
 console.log(`\nExperiments (batches and comparisons):\n\n${formatExperimentFigures(await benchExperiments())}`);
+console.log(`\nWeb view server (sahel-sahara serve):\n\n${formatServerFigures(await benchServer())}`);
 console.log(`\nnode ${process.version} · ${process.platform}/${process.arch} · median of the timed runs after warm-up`);

@@ -8,6 +8,10 @@
  * any SQL is built) and are quoted as identifiers; filter values are bound parameters; the path
  * is one the caller resolved inside a result folder, quoted as a string literal. DuckDB keeps the
  * file's row order (insertion order is preserved by default), which is the plan order.
+ *
+ * Results of small queries are kept (LRU) until their file changes: a stored table never changes
+ * once written, and a page asks for the same slices again and again. A query costs DuckDB a few
+ * milliseconds; a cached one nothing (bench/server.ts: ~160 → several thousand requests/s).
  */
 import { statSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
@@ -29,6 +33,10 @@ export interface SelectRequest {
   readonly offset?: number;
 }
 
+/** Query results kept, and the largest kept (bigger ones are rare: a whole series table). */
+const CACHED_QUERIES = 128;
+const CACHED_ROWS = 20_000;
+
 const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const quoteString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -44,10 +52,33 @@ export class ParquetQueries {
   private instance: Promise<DuckDBInstance> | undefined;
   private readonly schemas = new Map<string, { stamp: string; columns: ParquetColumnInfo[] }>();
   private readonly distincts = new Map<string, { stamp: string; values: Cell[] }>();
+  private readonly results = new Map<string, DuckDBValue[][]>();
 
   private async connect() {
     this.instance ??= DuckDBInstance.create(':memory:', { threads: '2' });
     return (await this.instance).connect();
+  }
+
+  /** Rows of a query on the file at `path`, from the cache while the file is unchanged. */
+  private async rowsOf(path: string, sql: string, values: DuckDBValue[] = []): Promise<DuckDBValue[][]> {
+    const stat = statSync(path);
+    const key = `${stat.mtimeMs}:${stat.size}:${stat.ino}\0${sql}\0${JSON.stringify(values, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`;
+    const cached = this.results.get(key);
+    if (cached) {
+      this.results.delete(key);
+      this.results.set(key, cached);
+      return cached;
+    }
+    const { rows } = await this.query(sql, values);
+    if (rows.length <= CACHED_ROWS) {
+      this.results.set(key, rows);
+      while (this.results.size > CACHED_QUERIES) {
+        const oldest = this.results.keys().next().value;
+        if (oldest === undefined) break;
+        this.results.delete(oldest);
+      }
+    }
+    return rows;
   }
 
   private async query(sql: string, values: DuckDBValue[] = []): Promise<{ names: string[]; types: string[]; rows: DuckDBValue[][] }> {
@@ -85,13 +116,13 @@ export class ParquetQueries {
 
   async count(path: string, request: Pick<SelectRequest, 'where' | 'condition'> = {}): Promise<number> {
     const where = this.whereClause(request);
-    const { rows } = await this.query(`SELECT count(*) FROM read_parquet(${quoteString(path)})${where.sql}`, where.values);
+    const rows = await this.rowsOf(path, `SELECT count(*) FROM read_parquet(${quoteString(path)})${where.sql}`, where.values);
     return Number(rows[0]?.[0] ?? 0);
   }
 
   /** The largest value of a numeric column (e.g. the last tick); null for an empty table. */
   async max(path: string, column: string): Promise<number | null> {
-    const { rows } = await this.query(`SELECT max(${quoteIdentifier(column)}) FROM read_parquet(${quoteString(path)})`);
+    const rows = await this.rowsOf(path, `SELECT max(${quoteIdentifier(column)}) FROM read_parquet(${quoteString(path)})`);
     const value = cellOf(rows[0]?.[0] ?? null);
     return typeof value === 'number' ? value : null;
   }
@@ -102,7 +133,7 @@ export class ParquetQueries {
     let sql = `SELECT ${request.columns.map(quoteIdentifier).join(', ')} FROM read_parquet(${quoteString(path)})${where.sql}`;
     if (request.limit !== undefined) sql += ` LIMIT ${Math.trunc(request.limit)}`;
     if (request.offset) sql += ` OFFSET ${Math.trunc(request.offset)}`;
-    const { rows } = await this.query(sql, where.values);
+    const rows = await this.rowsOf(path, sql, where.values);
     return rows.map((row) => row.map(cellOf));
   }
 
@@ -122,6 +153,7 @@ export class ParquetQueries {
   }
 
   async close(): Promise<void> {
+    this.results.clear();
     const instance = this.instance;
     this.instance = undefined;
     if (instance) (await instance).closeSync();
