@@ -47,6 +47,8 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'broken'));
   writeFileSync(join(dir, 'broken', 'manifest.json'), JSON.stringify({ kind: 'compare', status: 'complete', createdAt: '2000-01-01T00:00:00Z' }));
   writeFileSync(join(dir, 'broken', 'summary.parquet'), 'not parquet at all');
+  mkdirSync(join(dir, 'running'));
+  writeFileSync(join(dir, 'running', 'manifest.json'), JSON.stringify({ kind: 'batch', status: 'running', createdAt: '2000-01-02T00:00:00Z', design: { seeds: [1, 2] } }));
   app = buildApp({ resultsDir: dir, limits: { seriesValues: 40 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
 }, 60_000);
@@ -163,6 +165,14 @@ describe('GET /api/results/:id/summary', () => {
     const { status, body } = await get(url);
     expect(status).toBe(400);
     expect(body.message).toContain(message);
+  });
+
+  it('answers 404 for a batch that is still running, and says so', async () => {
+    const { status, body } = await get('/api/results/running/summary');
+    expect(status).toBe(404);
+    expect(body.message).toBe('running has no summary.parquet (the batch is still running or was interrupted)');
+    const listed = ((await get('/api/results')).body.results as Record<string, unknown>[]).find((r) => r.id === 'running');
+    expect(listed).toMatchObject({ kind: 'batch', status: 'running', seeds: 2, runs: null });
   });
 
   it('answers an unreadable Parquet file with a 500 that names the file, never a stack or a path', async () => {
