@@ -112,6 +112,37 @@ describe.skipIf(!hasRedisServer)('sahel-sahara batch --executor bullmq, with sah
     }
   }, 60_000);
 
+  it('resumes after the coordinator is killed: stored runs are skipped, runs finished meanwhile are collected', async () => {
+    const dir = join(root, 'coordinator-killed');
+    const args = ['batch', 'tests/fixtures/sahel-small.yaml', '--seeds', '21..24', '--ticks', '300', '--executor', 'bullmq', '--redis', redis.url, '--out', dir];
+    const coordinator = spawn(process.execPath, [...CLI, ...args], { stdio: 'ignore' });
+    const journal = join(dir, 'journal.ndjson');
+    const exited = new Promise((resolve) => coordinator.on('exit', resolve));
+    for (let k = 0; k < 1000; k++) {
+      if (existsSync(journal) && readFileSync(journal, 'utf8').includes('\n')) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    coordinator.kill('SIGKILL');
+    await exited;
+    const stored = readFileSync(journal, 'utf8').trim().split('\n').length;
+    expect(stored).toBeLessThan(4);
+    // With no coordinator, the worker finishes the queued runs; their results wait in Redis.
+    const queue = new Queue('sahel-sahara', { connection: redisConnection(redis.url) });
+    try {
+      for (let k = 0; k < 1000 && (await queue.getJobCountByTypes('waiting', 'active', 'delayed')) > 0; k++) await new Promise((r) => setTimeout(r, 20));
+      expect(await queue.getJobCountByTypes('waiting', 'active', 'delayed')).toBe(0);
+      expect(await queue.getJobCountByTypes('completed')).toBe(4 - stored);
+    } finally {
+      await queue.close();
+    }
+    const again = await cliAsync(...args);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(new RegExp(`4 of 4 runs done \\(${stored} were already stored\\)`));
+    const keys = readFileSync(journal, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { key: string }).key);
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys).size).toBe(4);
+  }, 60_000);
+
   it('stops a worker on SIGTERM with exit code 0', async () => {
     const survivor = workers[1] as WorkerProcess;
     survivor.child.kill('SIGTERM');
