@@ -131,7 +131,8 @@ describe.skipIf(!hasRedisServer)('sahel-sahara batch --executor bullmq, with sah
     try {
       for (let k = 0; k < 1000 && (await queue.getJobCountByTypes('waiting', 'active', 'delayed')) > 0; k++) await new Promise((r) => setTimeout(r, 20));
       expect(await queue.getJobCountByTypes('waiting', 'active', 'delayed')).toBe(0);
-      expect(await queue.getJobCountByTypes('completed')).toBe(4 - stored);
+      // (the coordinator may have died between storing a run and deleting its job: then 4 - stored + 1)
+      expect(await queue.getJobCountByTypes('completed')).toBeGreaterThanOrEqual(4 - stored);
     } finally {
       await queue.close();
     }
@@ -143,12 +144,28 @@ describe.skipIf(!hasRedisServer)('sahel-sahara batch --executor bullmq, with sah
     expect(new Set(keys).size).toBe(4);
   }, 60_000);
 
-  it('stops a worker on SIGTERM with exit code 0', async () => {
+  it('stops a worker on SIGTERM after it finishes the run in hand, with exit code 0', async () => {
     const survivor = workers[1] as WorkerProcess;
-    survivor.child.kill('SIGTERM');
-    expect(await survivor.exited).toBe(0);
-    expect(survivor.log).toMatch(/finishing the tasks in hand[\s\S]*stopped/);
-  }, 30_000);
+    const dir = join(root, 'sigterm');
+    const batch = cliAsync('batch', 'tests/fixtures/sahel-small.yaml', '--seeds', '31', '--ticks', '300', '--executor', 'bullmq', '--redis', redis.url, '--out', dir);
+    const queue = new Queue('sahel-sahara', { connection: redisConnection(redis.url) });
+    try {
+      let held: string | undefined;
+      for (let k = 0; k < 1000 && held === undefined; k++) {
+        held = (await queue.getJobs(['active'])).find((job) => job.processedBy === survivor.name)?.id;
+        if (held === undefined) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(held).toBeDefined();
+      survivor.child.kill('SIGTERM');
+      expect(await survivor.exited).toBe(0);
+      expect(survivor.log).toMatch(new RegExp(`finishing the tasks in hand[\\s\\S]*done ${held}[\\s\\S]*stopped`));
+      const result = await batch; // no worker is left: the run was finished before the exit
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/1 of 1 runs done/);
+    } finally {
+      await queue.close();
+    }
+  }, 60_000);
 
   it('refuses a Redis that may evict keys (exit 2, nothing written) and never prints the password', async () => {
     const secret = 'pa55-w0rd-never-shown';

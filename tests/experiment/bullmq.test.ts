@@ -55,6 +55,13 @@ describe('bullmq wire format', () => {
     expect(() => decodeResult({ status: 'done', id: 'other', runs: [] }, 'k')).toThrow(/no result/);
   });
 
+  it('refuses, unrecoverably, a job planned by other code or malformed', () => {
+    const job = (data: unknown) => ({ id: 'j', data }) as never;
+    expect(() => processJob(job({ task: tasks[0], code: { package: '0.0.0-other', commit: null } }))).toThrow(expect.objectContaining({ name: 'UnrecoverableError', message: expect.stringMatching(/planned by sahel-sahara 0\.0\.0-other.*update the worker/) }));
+    expect(() => processJob(job({ task: { id: 'x', seed: 1.5, runs: [] }, code: { package: '0.1.0', commit: null } }))).toThrow(expect.objectContaining({ name: 'UnrecoverableError' }));
+    expect(() => processJob(job('not a job'))).toThrow(/malformed job/);
+  });
+
   it('masks the password of a Redis URL', () => {
     expect(maskRedisUrl('redis://user:s3cr%40t@host:6379/2')).toBe('redis://user:***@host:6379/2');
     expect(maskRedisUrl('rediss://:pw@host:1')).toBe('rediss://:***@host:1');
