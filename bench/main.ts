@@ -4,6 +4,7 @@ import { benchSahelSahara } from './sahel-sahara.ts';
 import { benchExperiments, formatExperimentFigures } from './executor.ts';
 import { printTable, type BenchRow } from './table.ts';
 import { benchServer, formatServerFigures } from './server.ts';
+import { benchBullmq } from './bullmq.ts';
 
 const BENCHES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'civil-violence', run: benchCivilViolence },
@@ -18,5 +19,6 @@ for (const bench of BENCHES) {
 printTable(rows);
 process.stderr.write('running experiments…\n');
 console.log(`\nExperiments (batches and comparisons):\n\n${formatExperimentFigures(await benchExperiments())}`);
+console.log(`\nDistributed batches (BullMQ; skipped without redis-server):\n\n${formatExperimentFigures(await benchBullmq())}`);
 console.log(`\nWeb view server (sahel-sahara serve):\n\n${formatServerFigures(await benchServer())}`);
 console.log(`\nnode ${process.version} · ${process.platform}/${process.arch} · median of the timed runs after warm-up`);
