@@ -35,7 +35,7 @@ interface WorkerProcess {
 
 /** Starts `sahel-sahara worker` and resolves once it says it is ready. */
 function startWorker(url: string, args: string[] = []): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [...CLI, 'worker', '--redis', url, '--concurrency', '1', '--lock-ms', '1000', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, 'worker', '--redis', url, '--concurrency', '1', '--lock-ms', '2000', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   const worker: WorkerProcess = {
     child,
     name: `${hostname()}:${child.pid}`,
