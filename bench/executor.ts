@@ -1,8 +1,8 @@
 /**
  * Experiments (issue 4): what running many runs costs.
  *
- * - per-run overhead of the executor: the same 2012-scenario runs in this process (executeTask in
- *   a loop) and through the local executor with one worker thread (goal: ≤ 10 % more);
+ * - per-run overhead of the executor: the same 2012-scenario runs in this process (`runOne` in a
+ *   loop, as `run` does) and through the local executor with one worker thread (goal: ≤ 10 % more);
  * - batch throughput with one and two worker threads (goal: ≥ 1.8× with two);
  * - a 1,000-run comparison: the eight framework options × 125 seeds through the whole pipeline
  *   (plan, fork at the decision, two workers, journal, Parquet) (goal: ≤ 60 s on 2 cores).
@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createLocalExecutor, executeTask, planComparison, planTasks, runBatch, type Executor, type Task } from '../src/experiment/index.ts';
+import { createLocalExecutor, planComparison, runOne, planTasks, runBatch, type Executor, type Task } from '../src/experiment/index.ts';
 import { BatchStore } from '../src/results/index.ts';
 import { resolveScenario } from '../src/scenario/index.ts';
 import { median } from './table.ts';
@@ -45,11 +45,13 @@ export async function benchExperiments(): Promise<ExperimentFigure[]> {
   const warm = tasksFor([9001, 9002, 9003, 9004]);
   const timed = tasksFor(Array.from({ length: RUNS }, (_, k) => k + 1));
 
-  for (const task of warm) executeTask(task);
+  // The reference: the same runs in this thread, without an executor (as `run` does).
+  const scenario = resolveScenario(SCENARIO).scenario;
+  for (const task of warm) runOne(scenario, task.seed);
   const inProcess = median(
     Array.from({ length: REPEATS }, () => {
       const started = performance.now();
-      for (const task of timed) executeTask(task);
+      for (const task of timed) runOne(scenario, task.seed);
       return performance.now() - started;
     }),
   );

@@ -6,7 +6,8 @@
 import type { BatchStore, PlannedRun, StoredRun } from '../results/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import type { Executor, TaskFailure } from './executor.ts';
-import { runKey } from './run-key.ts';
+import { runKeyOf } from './run-key.ts';
+import { scenarioHash } from '../scenario/index.ts';
 import type { Task, TaskResult } from './task.ts';
 import { forkTickOf } from './model-info.ts';
 
@@ -47,8 +48,14 @@ export interface RunRequest {
 export function planTasks(groups: readonly (readonly RunRequest[])[]): { plan: PlannedRun[]; tasks: Task[] } {
   const plan: PlannedRun[] = [];
   const tasks: Task[] = [];
+  // Hashing a scenario costs milliseconds; the same scenario object recurs across seeds.
+  const hashes = new Map<ResolvedScenario, string>();
   for (const group of groups) {
-    const runs = group.map((r) => ({ key: runKey(r.scenario, r.seed), scenario: r.scenario }));
+    const runs = group.map((r) => {
+      const hash = hashes.get(r.scenario) ?? scenarioHash(r.scenario);
+      hashes.set(r.scenario, hash);
+      return { key: runKeyOf(hash, r.seed), scenario: r.scenario, scenarioHash: hash };
+    });
     group.forEach((r, k) => {
       plan.push({
         key: (runs[k] as { key: string }).key,

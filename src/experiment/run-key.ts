@@ -7,7 +7,12 @@
 import { canonicalJson, scenarioHash, sha256, type ResolvedScenario } from '../scenario/index.ts';
 
 export function runKey(scenario: ResolvedScenario, seed: number): string {
-  return sha256(canonicalJson({ scenario: scenarioHash(scenario), seed })).slice(0, 32);
+  return runKeyOf(scenarioHash(scenario), seed);
+}
+
+/** The run key from the scenario's hash (`scenarioHash`), when the caller has it already. */
+export function runKeyOf(hash: string, seed: number): string {
+  return sha256(canonicalJson({ scenario: hash, seed })).slice(0, 32);
 }
 
 /** A 32-bit seed from (master seed, point, replication); distinct inputs collide with odds 2^-32. */

@@ -12,7 +12,18 @@ export interface RunSpec {
   /** Deterministic key (run-key.ts). */
   readonly key: string;
   readonly scenario: ResolvedScenario;
+  /** `scenarioHash(scenario)`, set by the planner; lets a trusting worker reuse a validated scenario. */
+  readonly scenarioHash?: string;
 }
+
+/**
+ * Validated scenarios by hash, kept by a worker whose tasks come from its own coordinator (the
+ * local pool): a reused scenario object is already frozen and its memoised derived data (offensive
+ * zones) are reused, which saves several milliseconds a run. A queue worker must not use one: a
+ * job's hash is input like the rest of it.
+ */
+export type ScenarioCache = Map<string, ResolvedScenario>;
+const CACHE_LIMIT = 64;
 
 export interface Task {
   /** Names the task in progress reports and queues: the first run's key. */
@@ -40,11 +51,22 @@ export type TaskResult =
   | { readonly status: 'invalid'; readonly id: string; readonly error: string };
 
 /** Runs a task. Throws on a bug or crash (the executor may retry); returns `invalid` for bad input. */
-export function executeTask(task: Task, now: () => number = () => performance.now()): TaskResult {
+export function executeTask(task: Task, options: { now?: () => number; cache?: ScenarioCache } = {}): TaskResult {
+  const now = options.now ?? (() => performance.now());
+  const { cache } = options;
   const started = now();
   let scenarios: ResolvedScenario[];
   try {
-    scenarios = task.runs.map((run) => checkDocument(run.scenario, `run ${run.key}`));
+    scenarios = task.runs.map((run) => {
+      const cached = cache && run.scenarioHash !== undefined ? cache.get(run.scenarioHash) : undefined;
+      if (cached) return cached;
+      const checked = checkDocument(run.scenario, `run ${run.key}`);
+      if (cache && run.scenarioHash !== undefined) {
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(run.scenarioHash, checked);
+      }
+      return checked;
+    });
     const models = new Set(scenarios.map((s) => `${s.model}:${s.ticks}`));
     if (models.size > 1) throw new SimError('SIM_ERR_SCENARIO_INVALID', `task ${task.id}: its variants differ in model or ticks (${[...models].join(', ')})`);
   } catch (error) {
