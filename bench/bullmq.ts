@@ -6,26 +6,12 @@
  * collecting results. Both are warmed up first. Skipped, with a note, without redis-server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { createBullmqExecutor } from '../src/experiment/bullmq-executor.ts';
-import { createLocalExecutor, planTasks, type Executor, type Task } from '../src/experiment/index.ts';
-import { resolveScenario } from '../src/scenario/index.ts';
+import { createLocalExecutor } from '../src/experiment/index.ts';
 import { hasRedisServer, startRedis } from '../tests/redis-server.ts';
-import type { ExperimentFigure } from './executor.ts';
+import { tasksFor, timeExecutor, type ExperimentFigure } from './executor.ts';
 
-const SCENARIO = 'scenarios/sahel-sahara-2012.yaml';
 const RUNS = 200;
-
-function tasksFor(seeds: readonly number[]): Task[] {
-  const scenario = resolveScenario(SCENARIO).scenario;
-  return planTasks(seeds.map((seed, r) => [{ scenario, option: 0, point: 0, replication: r, seed, parameters: {} }])).tasks;
-}
-
-async function timeExecutor(executor: Executor, tasks: readonly Task[]): Promise<number> {
-  const started = performance.now();
-  await executor.run(tasks, { onResult: () => {} });
-  return performance.now() - started;
-}
 
 function startWorker(url: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--redis', url, '--concurrency', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });

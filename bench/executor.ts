@@ -30,12 +30,14 @@ export interface ExperimentFigure {
   readonly goal: string;
 }
 
-function tasksFor(seeds: readonly number[]): Task[] {
+/** One task per seed, each a run of the 2012 scenario. */
+export function tasksFor(seeds: readonly number[]): Task[] {
   const scenario = resolveScenario(SCENARIO).scenario;
   return planTasks(seeds.map((seed, r) => [{ scenario, option: 0, point: 0, replication: r, seed, parameters: {} }])).tasks;
 }
 
-async function timeExecutor(executor: Executor, tasks: readonly Task[]): Promise<number> {
+/** Wall time of running `tasks` through `executor`, ms. */
+export async function timeExecutor(executor: Executor, tasks: readonly Task[]): Promise<number> {
   const started = performance.now();
   await executor.run(tasks, { onResult: () => {} });
   return performance.now() - started;

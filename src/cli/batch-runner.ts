@@ -23,15 +23,22 @@ export interface PlannedBatch {
   readonly design: unknown;
   readonly plan: readonly PlannedRun[];
   readonly tasks: readonly Task[];
-  readonly workers: string | undefined;
-  /** --executor, --redis, --queue (absent: local worker threads). */
-  readonly executor?: string | undefined;
-  readonly redis?: string | undefined;
-  readonly queue?: string | undefined;
-  readonly format: string | undefined;
+  /** The command's --workers, --executor, --redis, --queue and --format. */
+  readonly flags: ExecutorFlags & { readonly format?: string | undefined };
   /** Extra files the caller writes into the folder before the manifest (e.g. compare.json). */
   readonly extraFiles?: readonly string[];
 }
+
+/** The options of every command that runs a batch: overrides, where runs execute, how results are stored. */
+export const BATCH_OPTIONS = {
+  set: { type: 'string', multiple: true },
+  workers: { type: 'string' },
+  executor: { type: 'string' },
+  redis: { type: 'string' },
+  queue: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+} as const;
 
 /** Exit code of a batch stopped by Ctrl-C (128 + SIGINT), as shells expect. */
 export const INTERRUPTED = 130;
@@ -102,8 +109,8 @@ export async function runPlannedBatch(
   io: BatchIo,
   beforeManifest?: (runs: ReadonlyMap<string, StoredRun>) => Promise<Record<string, unknown> | undefined> | Record<string, unknown> | undefined,
 ): Promise<{ runs: Map<string, StoredRun>; outcome: BatchOutcome; manifest: BatchManifest } | undefined> {
-  const format = parseFormat(batch.format);
-  const executor = await createExecutor({ workers: batch.workers, executor: batch.executor, redis: batch.redis, queue: batch.queue });
+  const format = parseFormat(batch.flags.format);
+  const executor = await createExecutor(batch.flags);
   let store: BatchStore;
   try {
     store = BatchStore.open(batch.dir, {

@@ -1,7 +1,7 @@
 /** Experiments: running scenarios over seeds, and the statistics that summarise them. */
 export { runOne, runSeeds } from './run.ts';
 export { parseSeedList } from './seeds.ts';
-export { mean, standardDeviation, meanInterval, tQuantile975 } from './statistics.ts';
+export { mean, standardDeviation, meanInterval } from './statistics.ts';
 
 export type { SeedResult, RunProgress } from './run.ts';
 export type { Interval } from './statistics.ts';

@@ -81,6 +81,11 @@ export function writeFileAtomically(path: string, content: string): void {
   renameSync(temporary, path);
 }
 
+/** A report as JSON, written atomically; NaN and infinities (undefined statistics) become null. */
+export function writeJsonAtomically(path: string, value: unknown): void {
+  writeFileAtomically(path, JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+}
+
 function readManifest(dir: string): BatchManifest | undefined {
   const path = join(dir, MANIFEST);
   if (!existsSync(path)) return undefined;

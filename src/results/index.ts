@@ -4,7 +4,7 @@ export { writeRunFolder } from './run-folder.ts';
 export { seriesCsv, summaryCsv, summarise } from './tables.ts';
 export { csvLine, formatNumber } from './csv.ts';
 export { codeVersion } from './code-version.ts';
-export { BatchStore, batchTables, writeFileAtomically } from './batch-store.ts';
+export { BatchStore, batchTables, writeFileAtomically, writeJsonAtomically } from './batch-store.ts';
 export { writeParquet, writeParquetFiles, readParquet, parquetToCsv } from './parquet.ts';
 
 export type { RunManifest, RunFolderInput } from './run-folder.ts';

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { batchGroups, meanInterval, metricDirections, parseSeedList, planTasks } from '../../experiment/index.ts';
-import { summarise, type StoredRun } from '../../results/index.ts';
+import { batchGroups, meanInterval, metricDirections, outcomeOf, parseSeedList, planTasks } from '../../experiment/index.ts';
+import type { StoredRun } from '../../results/index.ts';
 import { resolveScenario, scenarioHash, type ResolvedScenario } from '../../scenario/index.ts';
 import { SimError } from '../../errors.ts';
 import { integerOption, parseCommandArgs } from '../args.ts';
-import { checkExecutorFlags, designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
+import { BATCH_OPTIONS, checkExecutorFlags, designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
 import { formatTable, short } from '../print.ts';
 
 export const batchHelp = `Usage: sahel-sahara batch <scenario>... [--seeds LIST] [--set path=value]... [--ticks N]
@@ -35,15 +35,9 @@ and journal.ndjson (the runs as they finished, for resuming).`;
 
 export async function batch(argv: string[], io: BatchIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('batch', argv, {
+    ...BATCH_OPTIONS,
     seeds: { type: 'string' },
-    set: { type: 'string', multiple: true },
     ticks: { type: 'string' },
-    workers: { type: 'string' },
-    executor: { type: 'string' },
-    redis: { type: 'string' },
-    queue: { type: 'string' },
-    out: { type: 'string' },
-    format: { type: 'string' },
   });
   if (values.help) return io.out(batchHelp), 0;
   if (positionals.length === 0) throw new SimError('SIM_ERR_CLI_USAGE', 'batch: expected one or more scenario files (see sahel-sahara batch --help)');
@@ -66,11 +60,7 @@ export async function batch(argv: string[], io: BatchIo): Promise<number> {
       design: { ...design, scenarioFiles: resolutions.map((r) => r.files), scenariosResolved: scenarios },
       plan,
       tasks,
-      workers: values.workers,
-      executor: values.executor,
-      redis: values.redis,
-      queue: values.queue,
-      format: values.format,
+      flags: values,
     },
     io,
   );
@@ -99,11 +89,7 @@ function batchSummary(scenarios: readonly ResolvedScenario[], plan: readonly { k
       scenario.name,
       String(done.length),
       ...metrics.map((metric) => {
-        const values = done.map((r) => {
-          const m = (r.metrics as string[]).indexOf(metric);
-          const rowsCount = r.rows as number;
-          return summarise((r.series as Float64Array).subarray(m * rowsCount, (m + 1) * rowsCount)).mean;
-        });
+        const values = done.map((r) => outcomeOf(r, metric, 'mean', undefined));
         const ci = meanInterval(values);
         return values.length > 1 ? `${short(ci.mean)} ± ${short(ci.high - ci.mean)}` : short(ci.mean);
       }),

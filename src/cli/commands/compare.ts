@@ -11,11 +11,11 @@ import {
   type OutcomeStat,
   type Satisficing,
 } from '../../experiment/index.ts';
-import { writeFileAtomically } from '../../results/index.ts';
+import { writeJsonAtomically } from '../../results/index.ts';
 import { modelOf, resolveScenario, scenarioHash, type ResolvedScenario } from '../../scenario/index.ts';
 import { SimError } from '../../errors.ts';
 import { integerOption, parseCommandArgs } from '../args.ts';
-import { checkExecutorFlags, designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
+import { BATCH_OPTIONS, checkExecutorFlags, designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
 import { formatTable, short } from '../print.ts';
 
 export const compareHelp = `Usage: sahel-sahara compare <baseline> <option>... [--seeds N] [--points M] [--sample lhs|grid]
@@ -59,6 +59,7 @@ const STATS: readonly OutcomeStat[] = ['after', 'mean', 'final', 'max'];
 
 export async function compare(argv: string[], io: BatchIo & { json?: boolean }): Promise<number> {
   const { values, positionals } = parseCommandArgs('compare', argv, {
+    ...BATCH_OPTIONS,
     seeds: { type: 'string' },
     points: { type: 'string' },
     sample: { type: 'string' },
@@ -66,13 +67,6 @@ export async function compare(argv: string[], io: BatchIo & { json?: boolean }):
     metrics: { type: 'string' },
     stat: { type: 'string' },
     satisfice: { type: 'string', multiple: true },
-    set: { type: 'string', multiple: true },
-    workers: { type: 'string' },
-    executor: { type: 'string' },
-    redis: { type: 'string' },
-    queue: { type: 'string' },
-    out: { type: 'string' },
-    format: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help) return io.out(compareHelp), 0;
@@ -131,11 +125,7 @@ export async function compare(argv: string[], io: BatchIo & { json?: boolean }):
       design: { ...identity, optionNames: names, optionFiles: resolutions.map((r) => r.files), factors: design.factors, pointValues: design.points, scenariosResolved: options },
       plan,
       tasks,
-      workers: values.workers,
-      executor: values.executor,
-      redis: values.redis,
-      queue: values.queue,
-      format: values.format,
+      flags: values,
       extraFiles: ['compare.json'],
     },
     io,
@@ -149,7 +139,7 @@ export async function compare(argv: string[], io: BatchIo & { json?: boolean }):
         sharedCheckpoint: shared,
         ...report,
       };
-      writeFileAtomically(join(dir, 'compare.json'), JSON.stringify(document, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+      writeJsonAtomically(join(dir, 'compare.json'), document);
       return { report: 'compare.json' };
     },
   );

@@ -50,7 +50,7 @@ export async function reproduce(argv: string[], io: BatchIo): Promise<number> {
       if (batch.status !== 'complete') fail(manifestPath, 'the batch is not complete; resume it with the command that made it first');
       const groups = groupsOf(batch, manifestPath);
       const { plan, tasks } = planTasks(groups);
-      const outcome = await runPlannedBatch({ kind: batch.kind, dir: again, design: batch.design, plan, tasks, workers: values.workers, format: undefined }, io);
+      const outcome = await runPlannedBatch({ kind: batch.kind, dir: again, design: batch.design, plan, tasks, flags: { workers: values.workers } }, io);
       if (!outcome) return INTERRUPTED;
       compared = [];
       for (const file of readdirSync(again).filter((f) => f.endsWith('.parquet')).sort()) {

@@ -9,11 +9,11 @@ import {
   type OutcomeStat,
   type SensitivityIndices,
 } from '../../experiment/index.ts';
-import { writeFileAtomically } from '../../results/index.ts';
+import { writeJsonAtomically } from '../../results/index.ts';
 import { modelOf, resolveScenario, scenarioHash } from '../../scenario/index.ts';
 import { SimError } from '../../errors.ts';
 import { integerOption, onePositional, parseCommandArgs } from '../args.ts';
-import { checkExecutorFlags, designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
+import { BATCH_OPTIONS, checkExecutorFlags, designHash, INTERRUPTED, runPlannedBatch, type BatchIo } from '../batch-runner.ts';
 import { formatTable, short } from '../print.ts';
 
 export const sensitivityHelp = `Usage: sahel-sahara sensitivity <scenario> [--method morris|sobol] [--trajectories R | --samples N]
@@ -45,6 +45,7 @@ Options:
 
 export async function sensitivity(argv: string[], io: BatchIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('sensitivity', argv, {
+    ...BATCH_OPTIONS,
     method: { type: 'string' },
     trajectories: { type: 'string' },
     samples: { type: 'string' },
@@ -54,13 +55,6 @@ export async function sensitivity(argv: string[], io: BatchIo): Promise<number> 
     stat: { type: 'string' },
     bootstrap: { type: 'string' },
     'master-seed': { type: 'string' },
-    set: { type: 'string', multiple: true },
-    workers: { type: 'string' },
-    executor: { type: 'string' },
-    redis: { type: 'string' },
-    queue: { type: 'string' },
-    out: { type: 'string' },
-    format: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help) return io.out(sensitivityHelp), 0;
@@ -89,12 +83,12 @@ export async function sensitivity(argv: string[], io: BatchIo): Promise<number> 
   const dir = values.out ?? join('results', `sensitivity-${designHash(identity).slice(0, 10)}`);
   let results: { metric: string; result: SensitivityIndices }[] = [];
   const outcome = await runPlannedBatch(
-    { kind: 'sensitivity', dir, design: { ...identity, factorRanges: factors, scenariosResolved: [scenario] }, plan, tasks, workers: values.workers, executor: values.executor, redis: values.redis, queue: values.queue, format: values.format, extraFiles: ['sensitivity.json'] },
+    { kind: 'sensitivity', dir, design: { ...identity, factorRanges: factors, scenariosResolved: [scenario] }, plan, tasks, flags: values, extraFiles: ['sensitivity.json'] },
     io,
     (runs) => {
       results = metrics.map((metric) => ({ metric, result: sensitivityIndices(design, plan, runs, metric, stat, { bootstrap, seed: masterSeed }) }));
       const document = { kind: 'sensitivity', scenario: scenario.name, method, size, points: design.design.points.length, replications, stat, factors, metrics: results };
-      writeFileAtomically(join(dir, 'sensitivity.json'), JSON.stringify(document, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+      writeJsonAtomically(join(dir, 'sensitivity.json'), document);
       return { report: 'sensitivity.json' };
     },
   );
