@@ -17,8 +17,14 @@ export function controlPhase(world: World): void {
   const G = world.groups.length;
   const margin = world.tuning.controlMargin;
   const cells = world.landCells;
+  const reached = world.reached;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k] as number;
+    if (reached[c] === 0) {
+      // No group has ever been here (footprint.ts).
+      control[c] = (world.presence[c] as number) + (world.external[c] as number) > PRESENCE_FLOOR ? CONTROL_STATE : CONTROL_NONE;
+      continue;
+    }
     let best = -1;
     let bestStrength = 0;
     for (let g = 0; g < G; g++) {

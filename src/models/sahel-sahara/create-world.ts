@@ -7,6 +7,7 @@ import { freeze } from 'immer';
 import { createAgentStore, createRandomStreams } from '../../engine/index.ts';
 import { haversineKm } from '../../geo/index.ts';
 import { tickOfDate } from './calendar.ts';
+import { reachAround } from './footprint.ts';
 import { buildGeography, countryDistances, diskOffsets, locate, lonLatOf, routeCells, type Location } from './geography.ts';
 import type { SahelSaharaParams } from './params.ts';
 import { applyPolicy, stateParams } from './policy.ts';
@@ -283,8 +284,8 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     strength: new Float64Array(G * size),
     strengthStale: true,
     network: new Float64Array(G * size),
-    haven: new Float64Array(G * size),
-    havenScratch: new Float64Array(size),
+    haven: new Float64Array(0),
+    havenGrid: { factor: 1, width: 0, height: 0 },
     flow: new Float64Array(size),
     statePressure: new Float64Array(size),
     appeal: new Float64Array(size),
@@ -296,6 +297,10 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     grievance: new Float64Array(size),
     control: new Uint8Array(size).fill(CONTROL_NONE),
     havenWeeks: new Int32Array(size),
+    reached: new Uint8Array(size),
+    reachedCells: new Int32Array(size),
+    reachedCount: 0,
+    reachedCentre: new Uint8Array(size),
     groups,
     groupKind: new Uint8Array(G),
     groupFunds: Float64Array.from(groups, (g) => params.groups[g]?.funds ?? 0),
@@ -356,6 +361,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
 /** Raises a group's network presence around a cell to at least `level`, falling off with distance. */
 export function seedNetwork(world: World, g: number, cell: number, level: number): void {
   const { width, height, size } = world;
+  reachAround(world, cell);
   const x = cell % width;
   const y = (cell / width) | 0;
   for (let k = 0; k < world.influenceDx.length; k++) {

@@ -157,8 +157,9 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
   let groupCells = 0;
   let havens = 0;
   let havenMax = 0;
-  for (let k = 0; k < world.landCells.length; k++) {
-    const c = world.landCells[k] as number;
+  // Groups hold cells and havens only where they have reached (footprint.ts).
+  for (let k = 0; k < world.reachedCount; k++) {
+    const c = world.reachedCells[k] as number;
     const v = world.control[c] as number;
     if (v > 0 && v <= G) groupCells++;
     if ((world.havenWeeks[c] as number) > 0) havens++;

@@ -16,21 +16,28 @@
  * so the order in which they move changes nothing but the order of draws.
  */
 import { bandStrength } from './bands.ts';
-import { HAVEN_EVERY, updateHavens } from './haven.ts';
+import { HAVEN_EVERY, havenAt, updateHavens } from './haven.ts';
 import type { World } from './world.ts';
 
 /** Pressure per unit of band strength above which a mixed band may split by nationality. */
 const SPLIT_PRESSURE = 1.5;
 const MIN_SPLIT_FIGHTERS = 10;
 
-/** Pressure from hostile groups on a band of group g in a cell (groups it is not allied with). */
-function hostileAt(world: World, g: number, c: number): number {
+/** The groups a band of group g is not allied with, in `out`; returns how many. */
+function hostileGroups(world: World, g: number, out: Int32Array): number {
   const G = world.groups.length;
-  let hostile = 0;
-  for (let h = 0; h < G; h++) {
-    if (h !== g && (world.alliance[g * G + h] as number) < 0.5) hostile += world.strength[h * world.size + c] as number;
-  }
-  return hostile;
+  let n = 0;
+  for (let h = 0; h < G; h++) if (h !== g && (world.alliance[g * G + h] as number) < 0.5) out[n++] = h;
+  return n;
+}
+
+/** Pressure from the `n` hostile groups in `hostile` on a band in cell c. */
+function hostileAt(world: World, hostile: Int32Array, n: number, c: number): number {
+  // No group has ever been here (footprint.ts).
+  if (world.reached[c] === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += world.strength[(hostile[i] as number) * world.size + c] as number;
+  return sum;
 }
 
 /**
@@ -53,7 +60,7 @@ export function prepareCells(world: World): void {
 export function movementPhase(world: World): void {
   if (world.tick % HAVEN_EVERY === 1) updateHavens(world);
   prepareCells(world);
-  const { width, height, size, statePressure, appeal, land, network, haven, strength, homePull, moveDx, moveDy, moveKm, owner, countryNationality } = world;
+  const { width, height, size, statePressure, appeal, land, network, strength, homePull, moveDx, moveDy, moveKm, owner, countryNationality } = world;
   const t = world.tuning;
   const rng = world.rng.movement;
   let b = world.bands.columns;
@@ -62,6 +69,8 @@ export function movementPhase(world: World): void {
   const cells = world.scratchCells;
   const count = world.bands.count;
   const offsets = moveDx.length;
+  const hostile = new Int32Array(world.groups.length);
+  const present = new Int32Array(K);
   for (let k = 0; k < count; k++) {
     const id = world.bands.ids[k] as number;
     const fighters = b.fighters[id] as number;
@@ -73,10 +82,14 @@ export function movementPhase(world: World): void {
     const y = (cell / width) | 0;
     const s = bandStrength(world, id);
     const resilience = 1 / (s + 0.3);
-    const pressureHere = ((statePressure[cell] as number) + hostileAt(world, g, cell)) * resilience;
+    const hostiles = hostileGroups(world, g, hostile);
+    const pressureHere = ((statePressure[cell] as number) + hostileAt(world, hostile, hostiles, cell)) * resilience;
     b.pressure[id] = pressureHere;
     const nationals = b.nationals;
     const natBase = id * K;
+    // The band's nationalities: most bands have one to three of the K.
+    let nationalities = 0;
+    for (let j = 0; j < K; j++) if ((nationals[natBase + j] as number) > 0) present[nationalities++] = j;
     // Distant havens pull in proportion to the pressure the band is under (MODEL.md §2: under
     // military pressure, fighters go home or to a weak state with existing networks).
     const havenWeight = t.wHaven * Math.min(1.5, pressureHere);
@@ -90,18 +103,18 @@ export function movementPhase(world: World): void {
       const c = ny * width + nx;
       if (land[c] !== 1) continue;
       let home = 0;
-      for (let j = 0; j < K; j++) {
-        const m = nationals[natBase + j] as number;
-        if (m > 0) home += m * (homePull[j * size + c] as number);
+      for (let i = 0; i < nationalities; i++) {
+        const j = present[i] as number;
+        home += (nationals[natBase + j] as number) * (homePull[j * size + c] as number);
       }
       // Fighters at home blend into the population: the state's pressure weighs on them half as
       // much (seed: foreign members go "where they came from"; local members melt back in).
       const nat = countryNationality[owner[c] as number] as number;
       const blend = nat >= 0 ? 1 - (0.5 * (nationals[natBase + nat] as number)) / fighters : 1;
       const score =
-        -t.wPressure * ((statePressure[c] as number) * blend + hostileAt(world, g, c)) * resilience +
+        -t.wPressure * ((statePressure[c] as number) * blend + hostileAt(world, hostile, hostiles, c)) * resilience +
         t.wNetwork * (network[gBase + c] as number) +
-        havenWeight * (haven[gBase + c] as number) +
+        (havenWeight > 0 ? havenWeight * havenAt(world, g, nx, ny) : 0) +
         (t.wHome * home) / fighters +
         (appeal[c] as number) -
         t.wTravel * ((moveKm[o] as number) / t.bandMoveKm) +

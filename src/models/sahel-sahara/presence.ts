@@ -8,6 +8,7 @@
  * balance of power").
  */
 import { bandStrength } from './bands.ts';
+import { reachAround } from './footprint.ts';
 import type { World } from './world.ts';
 
 const BUILD_RATE = 0.08;
@@ -18,10 +19,15 @@ const NETWORK_STRENGTH = 0.15;
 /** Recomputes each group's strength per cell from its bands' influence and its network. */
 export function computeStrength(world: World): void {
   world.strengthStale = false;
-  const { width, height, size, strength, network } = world;
+  const { width, height, size, strength, network, reachedCells } = world;
   const G = world.groups.length;
-  for (let i = 0; i < G * size; i++) strength[i] = NETWORK_STRENGTH * (network[i] as number);
   const b = world.bands.columns;
+  for (let k = 0; k < world.bands.count; k++) reachAround(world, b.cell[world.bands.ids[k] as number] as number);
+  // Outside the reached cells strength stays 0 (footprint.ts).
+  for (let k = 0; k < world.reachedCount; k++) {
+    const c = reachedCells[k] as number;
+    for (let g = 0; g < G; g++) strength[g * size + c] = NETWORK_STRENGTH * (network[g * size + c] as number);
+  }
   const dxs = world.influenceDx;
   const dys = world.influenceDy;
   const weights = world.influenceWeight;
@@ -64,10 +70,11 @@ export function presencePhase(world: World): void {
   // Bands have not moved since the control phase computed strength, unless an event added some.
   if (world.strengthStale) computeStrength(world);
   const cells = world.landCells;
+  const reached = world.reached;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k] as number;
     let hostile = 0;
-    for (let g = 0; g < G; g++) hostile += strength[g * size + c] as number;
+    if (reached[c] === 1) for (let g = 0; g < G; g++) hostile += strength[g * size + c] as number;
     const base = presenceBase(world, c);
     // External forces restore the host's presence where they operate.
     const target = (base + 0.5 * (external[c] as number)) / (1 + 2 * hostile);

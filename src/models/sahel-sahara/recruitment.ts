@@ -9,6 +9,7 @@
  * bands operate and decay slowly everywhere.
  */
 import { bandStrength, gainFighters } from './bands.ts';
+import { reachAround } from './footprint.ts';
 import type { World } from './world.ts';
 
 const HARM_DECAY = 0.05;
@@ -70,6 +71,7 @@ export function recruitmentPhase(world: World): void {
       world.tally.recruits += recruits;
     }
     // Networks grow where bands operate.
+    reachAround(world, c);
     const s = Math.min(1, bandStrength(world, id));
     const x = c % width;
     const y = (c / width) | 0;
@@ -82,6 +84,11 @@ export function recruitmentPhase(world: World): void {
       world.network[n] = v + NETWORK_BUILD * s * (world.influenceWeight[o] as number) * (1 - v);
     }
   }
-  const network = world.network;
-  for (let i = 0; i < network.length; i++) network[i] = (network[i] as number) * (1 - NETWORK_DECAY);
+  // Networks are 0 outside the reached cells (footprint.ts).
+  const { network, reachedCells } = world;
+  const G = world.groups.length;
+  for (let k = 0; k < world.reachedCount; k++) {
+    const c = reachedCells[k] as number;
+    for (let g = 0; g < G; g++) network[g * size + c] = (network[g * size + c] as number) * (1 - NETWORK_DECAY);
+  }
 }

@@ -163,9 +163,10 @@ export interface World {
   strengthStale: boolean;
   /** Network presence per group: `[group * size + cell]`. */
   network: Float64Array;
-  /** Smoothed pull of each group's safe havens (0..1), `[group * size + cell]`; see haven.ts. */
+  /** Smoothed pull of each group's safe havens (0..1) on the coarse haven grid, `[group * cells + cell]`; see haven.ts. */
   haven: Float64Array;
-  readonly havenScratch: Float64Array;
+  /** The coarse haven grid: map cells per side of a haven cell, and its size. */
+  havenGrid: { factor: number; width: number; height: number };
   flow: Float64Array;
   /** Scratch of the movement phase: state and external pressure, and band-independent appeal. */
   readonly statePressure: Float64Array;
@@ -183,6 +184,13 @@ export interface World {
   control: Uint8Array;
   /** Weeks a cell has been a safe haven without interruption. */
   havenWeeks: Int32Array;
+  /** Cells groups have ever reached (footprint.ts): elsewhere every network and strength is 0. */
+  readonly reached: Uint8Array;
+  /** The reached cells, in the order reached; the first `reachedCount` are valid. */
+  readonly reachedCells: Int32Array;
+  reachedCount: number;
+  /** Cells whose influence footprint is already in `reached`. */
+  readonly reachedCentre: Uint8Array;
 
   // Groups.
   readonly groups: readonly string[];

@@ -62,7 +62,15 @@ function worldProblems(sim: SahelSaharaSimulation): string[] {
     if (!valid) problems.push(`${at}: cell ${c} has control code ${v}`);
     if (world.land[c] !== 1 && v !== CONTROL_NONE) problems.push(`${at}: sea cell ${c} is controlled (${v})`);
     if (!(world.presence[c]! >= 0)) problems.push(`${at}: cell ${c} has presence ${world.presence[c]}`);
+    // Phases skip cells no group has reached (footprint.ts): there every network and strength is 0.
+    if (world.reached[c] === 0) {
+      for (let g = 0; g < G; g++) {
+        if (world.network[g * world.size + c] !== 0 || world.strength[g * world.size + c] !== 0) problems.push(`${at}: unreached cell ${c} has network or strength of group ${g}`);
+      }
+    }
   }
+  const listed = new Set(world.reachedCells.subarray(0, world.reachedCount));
+  if (listed.size !== world.reachedCount || world.reached.reduce((n, r) => n + r, 0) !== listed.size) problems.push(`${at}: reached cells and their list disagree`);
   const C = world.countryCount;
   for (let i = 1; i < C; i++) {
     for (let j = 1; j < C; j++) {
