@@ -84,7 +84,11 @@ export function movementPhase(world: World): void {
     const resilience = 1 / (s + 0.3);
     const hostiles = hostileGroups(world, g, hostile);
     const pressureHere = ((statePressure[cell] as number) + hostileAt(world, hostile, hostiles, cell)) * resilience;
-    b.pressure[id] = pressureHere;
+    // A band driven out does not feel safe the week it leaves the pressure behind: it remembers
+    // it, fading by `pressureMemory` a week (seed: members of the groups escaping northern Mali
+    // reached the Libya–Niger border region over the first half of 2013, months after the offensive).
+    const felt = Math.max(pressureHere, t.pressureMemory * (b.pressure[id] as number));
+    b.pressure[id] = felt;
     const nationals = b.nationals;
     const natBase = id * K;
     // The band's nationalities: most bands have one to three of the K.
@@ -92,7 +96,7 @@ export function movementPhase(world: World): void {
     for (let j = 0; j < K; j++) if ((nationals[natBase + j] as number) > 0) present[nationalities++] = j;
     // Distant havens pull in proportion to the pressure the band is under (MODEL.md §2: under
     // military pressure, fighters go home or to a weak state with existing networks).
-    const havenWeight = t.wHaven * Math.min(1.5, pressureHere);
+    const havenWeight = t.wHaven * Math.min(1.5, felt);
 
     let n = 0;
     let best = -Infinity;
@@ -195,6 +199,7 @@ function spawnFrom(world: World, id: number): number {
   b.country[part] = b.country[id] as number;
   b.crossedAt[part] = b.crossedAt[id] as number;
   b.cohort[part] = b.cohort[id] as number;
+  b.pressure[part] = b.pressure[id] as number;
   b.lastIn.copyWithin(part * C, id * C, id * C + C);
   return part;
 }

@@ -8,6 +8,7 @@
  * balance of power").
  */
 import { bandStrength } from './bands.ts';
+import { coarseCellOf, coarseGrid, sampleCoarse, smooth } from './coarse-field.ts';
 import { reachAround } from './footprint.ts';
 import type { World } from './world.ts';
 
@@ -57,6 +58,48 @@ export function presenceBase(world: World, c: number): number {
   return (world.capacity[owner] as number) * (1 + (world.support[owner] as number)) * (world.presenceShape[c] as number);
 }
 
+/**
+ * The share of the land around each cell (over `isolationKm`) that groups held at the last control
+ * phase, on a coarse grid (coarse-field.ts). Garrisons live on their roads and their neighbours: a
+ * post whose region has fallen is isolated, and is abandoned (seed: once the returnees "tilted the
+ * balance of power", the army lost Aguelhok and Tessalit, and after the coup left Kidal, Gao and
+ * Timbuktu within three days, 30 March – 1 April 2012).
+ */
+function updateRegionalHold(world: World): void {
+  const t = world.tuning;
+  const grid = coarseGrid(world, t.isolationKm / 4, t.isolationKm);
+  const cells = grid.width * grid.height;
+  if (world.regionalHold.length !== cells) {
+    world.regionalHold = new Float64Array(cells);
+    world.regionalLand = new Float64Array(cells);
+    const scratch = new Float64Array(cells);
+    for (let k = 0; k < world.landCells.length; k++) {
+      const q = coarseCellOf(world, grid, world.landCells[k] as number);
+      world.regionalLand[q] = (world.regionalLand[q] as number) + 1;
+    }
+    smooth(world.regionalLand, scratch, grid);
+  }
+  world.holdGrid = grid;
+  const held = world.regionalHold;
+  held.fill(0);
+  const G = world.groups.length;
+  // Groups hold cells only where they have reached (footprint.ts).
+  let any = false;
+  for (let k = 0; k < world.reachedCount; k++) {
+    const c = world.reachedCells[k] as number;
+    const v = world.control[c] as number;
+    if (v === 0 || v > G) continue;
+    const q = coarseCellOf(world, grid, c);
+    held[q] = (held[q] as number) + 1;
+    any = true;
+  }
+  world.regionHeld = any;
+  if (!any) return;
+  smooth(held, new Float64Array(cells), grid);
+  const land = world.regionalLand;
+  for (let q = 0; q < cells; q++) held[q] = (land[q] as number) > 0 ? Math.min(1, (held[q] as number) / (land[q] as number)) : 0;
+}
+
 export function presencePhase(world: World): void {
   const { size, presence, external, strength } = world;
   const G = world.groups.length;
@@ -71,13 +114,17 @@ export function presencePhase(world: World): void {
   if (world.strengthStale) computeStrength(world);
   const cells = world.landCells;
   const reached = world.reached;
+  updateRegionalHold(world);
+  const isolation = world.regionHeld ? world.tuning.isolation : 0;
+  const { width, holdGrid, regionalHold } = world;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k] as number;
     let hostile = 0;
     if (reached[c] === 1) for (let g = 0; g < G; g++) hostile += strength[g * size + c] as number;
     const base = presenceBase(world, c);
     // External forces restore the host's presence where they operate.
-    const target = (base + 0.5 * (external[c] as number)) / (1 + 2 * hostile);
+    let target = (base + 0.5 * (external[c] as number)) / (1 + 2 * hostile);
+    if (isolation > 0) target *= Math.max(0, 1 - isolation * sampleCoarse(regionalHold, 0, holdGrid, c % width, (c / width) | 0));
     const p = presence[c] as number;
     presence[c] = p + (target > p ? BUILD_RATE : FALL_RATE) * (target - p);
   }

@@ -6,6 +6,7 @@
  */
 import type { AgentStore, RandomStream, RandomStreams } from '../../engine/index.ts';
 import type { CountryRaster, GridSpec } from '../../geo/index.ts';
+import type { CoarseGrid } from './coarse-field.ts';
 import type { EventParams, SahelSaharaParams, Tuning } from './params.ts';
 
 export const NO_COUNTRY = 0;
@@ -165,8 +166,15 @@ export interface World {
   network: Float64Array;
   /** Smoothed pull of each group's safe havens (0..1) on the coarse haven grid, `[group * cells + cell]`; see haven.ts. */
   haven: Float64Array;
-  /** The coarse haven grid: map cells per side of a haven cell, and its size. */
-  havenGrid: { factor: number; width: number; height: number };
+  /** The coarse grid `haven` lives on (coarse-field.ts). */
+  havenGrid: CoarseGrid;
+  /** Share of the land around held by groups, on `holdGrid` (presence.ts). */
+  regionalHold: Float64Array;
+  /** Land cells around, blurred like `regionalHold`'s numerator. */
+  regionalLand: Float64Array;
+  holdGrid: CoarseGrid;
+  /** Whether groups held any cell at the last control phase. */
+  regionHeld: boolean;
   flow: Float64Array;
   /** Scratch of the movement phase: state and external pressure, and band-independent appeal. */
   readonly statePressure: Float64Array;
