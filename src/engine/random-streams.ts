@@ -95,19 +95,23 @@ export class RandomStream {
     return k;
   }
 
-  /** Poisson(λ) deviate: Knuth's product method for small λ, normal approximation above 30. */
+  /** Poisson(λ) deviate by inversion up to λ = 30, normal approximation (by its quantile) above. */
   poisson(lambda: number): number {
+    // Inversion from one uniform, drawn whatever λ is: two runs whose λ differ stay in step on
+    // this stream (common random numbers), and for the same draw the count never falls as λ rises.
+    const u = this.prng.double();
     if (lambda <= 0) return 0;
     if (lambda > 30) {
-      const k = Math.round(this.normal(lambda, Math.sqrt(lambda)));
+      const k = Math.round(lambda + Math.sqrt(lambda) * normalQuantile(u));
       return k < 0 ? 0 : k;
     }
-    const limit = Math.exp(-lambda);
     let k = 0;
-    let product = this.prng.double();
-    while (product > limit) {
+    let p = Math.exp(-lambda);
+    let cdf = p;
+    while (u > cdf && p > 0) {
       k++;
-      product *= this.prng.double();
+      p *= lambda / k;
+      cdf += p;
     }
     return k;
   }
@@ -173,4 +177,28 @@ export class RandomStreams {
 
 export function createRandomStreams(seed: number): RandomStreams {
   return new RandomStreams(seed);
+}
+
+/**
+ * The standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9), for
+ * draws that must take exactly one uniform.
+ */
+export function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const q = Math.min(Math.max(p, 1e-300), 1 - 1e-16);
+  const poly = (coef: number[], x: number) => coef.reduce((acc, v) => acc * x + v, 0);
+  if (q < 0.02425) {
+    const r = Math.sqrt(-2 * Math.log(q));
+    return poly(c, r) / (poly(d, r) * r + 1);
+  }
+  if (q > 1 - 0.02425) {
+    const r = Math.sqrt(-2 * Math.log(1 - q));
+    return -poly(c, r) / (poly(d, r) * r + 1);
+  }
+  const r = q - 0.5;
+  const s = r * r;
+  return (poly(a, s) * r) / (poly(b, s) * s + 1);
 }

@@ -94,8 +94,11 @@ export function metricRegions(world: World): MetricRegions {
   for (const c of world.landCells) {
     const owner = world.owner[c] as number;
     const lat = world.lat[c] as number;
-    // "Northern Mali" = Mali north of 15°N (MODEL.md §4); Niger likewise for comparison.
-    if (owner === mli && lat >= 15) northMali.push(c);
+    // "Northern Mali" = Mali north of 15°N (MODEL.md §4) and east of 6°W: the seed's northern
+    // Mali is the regions of Timbuktu, Gao and Kidal, and west of 6°W the 15th parallel cuts
+    // through the Kayes and Koulikoro regions (Nioro, Nara: ~270,000 people here) that no group
+    // held. Niger north of 15°N for comparison.
+    if (owner === mli && lat >= 15 && (world.lon[c] as number) >= -6) northMali.push(c);
     if (owner === ner && lat >= 15) {
       northNiger.push(c);
       northNigerMask[c] = 1;
