@@ -6,7 +6,7 @@ export { createGrid, cellIndex, cellX, cellY, cellAt } from './grid.ts';
 export { createNeighbourhood, neighbours } from './neighbourhood.ts';
 export { createField, sumField, countEqual } from './fields.ts';
 export { AgentStore, createAgentStore } from './agent-store.ts';
-export { RandomStream, RandomStreams, createRandomStreams } from './random-streams.ts';
+export { RandomStream, RandomStreams, createRandomStreams, normalQuantile } from './random-streams.ts';
 export { randomActivationOrder, runPhases } from './schedule.ts';
 export { Recorder } from './recorder.ts';
 export { runSimulation, runVariants, advance } from './simulation.ts';

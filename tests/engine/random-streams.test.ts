@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RandomStream, createRandomStreams, randomActivationOrder } from '../../src/engine/index.ts';
+import { RandomStream, createRandomStreams, normalQuantile, randomActivationOrder } from '../../src/engine/index.ts';
 
 const draws = (s: RandomStream, n: number) => Array.from({ length: n }, () => s.float());
 
@@ -60,6 +61,45 @@ describe('RandomStream', () => {
     let sum = 0;
     for (let k = 0; k < 20000; k++) sum += s.poisson(3);
     expect(sum / 20000).toBeCloseTo(3, 1);
+  });
+
+  it('draws Poisson deviates with variance λ, below and above the normal approximation', () => {
+    const s = createRandomStreams(6).stream('poisson');
+    for (const lambda of [0.4, 12, 80]) {
+      const n = 40000;
+      let sum = 0;
+      let squares = 0;
+      for (let k = 0; k < n; k++) {
+        const x = s.poisson(lambda);
+        sum += x;
+        squares += x * x;
+      }
+      const mean = sum / n;
+      expect(Math.abs(mean - lambda) / lambda).toBeLessThan(0.02);
+      expect(Math.abs(squares / n - mean * mean - lambda) / lambda).toBeLessThan(0.05);
+    }
+  });
+
+  it('takes one uniform per Poisson draw whatever λ, and never fewer events for a larger λ (property)', () => {
+    // Common random numbers: two runs whose λ differ stay in step on the stream.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0, max: 60, noNaN: true }), fc.double({ min: 0, max: 60, noNaN: true }), (seed, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const x = createRandomStreams(seed).stream('p');
+        const y = createRandomStreams(seed).stream('p');
+        expect(x.poisson(lo)).toBeLessThanOrEqual(y.poisson(hi));
+        expect(x.float()).toBe(y.float());
+      }),
+    );
+  });
+});
+
+describe('normalQuantile()', () => {
+  it('matches published quantiles of the standard normal', () => {
+    expect(normalQuantile(0.5)).toBe(0);
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232, 5);
+    expect(normalQuantile(0.9999)).toBeCloseTo(3.719016, 5);
   });
 });
 

@@ -3,6 +3,8 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../src/engine/index.ts';
 import { SAHEL_METRICS, SahelSaharaSimulation, sahelSaharaModel, type SahelSaharaParams, type World } from '../../../src/models/sahel-sahara/index.ts';
+import { metricRegions } from '../../../src/models/sahel-sahara/metrics.ts';
+import { cellOf } from '../../../src/geo/index.ts';
 import { CONTROL_CONTESTED, CONTROL_NONE, CONTROL_STATE } from '../../../src/models/sahel-sahara/world.ts';
 import { resolveScenario } from '../../../src/scenario/index.ts';
 
@@ -227,6 +229,70 @@ describe('sahelSaharaModel events', () => {
       const later = SAHEL_METRICS.some((m) => a.column(m).subarray(OFFENSIVE_TICK).some((v, t) => v !== b.column(m)[OFFENSIVE_TICK + t]));
       expect(later, `seed ${seed}`).toBe(true);
     }
+  });
+});
+
+describe('displacement and isolation mechanisms', () => {
+  it('lets a band feel the pressure that drove it out fade by pressureMemory a week, never faster', () => {
+    const sim = new SahelSaharaSimulation(params, 3);
+    const memory = sim.world.tuning.pressureMemory;
+    let before = new Map<number, number>();
+    let remembered = 0;
+    for (let t = 0; t < TICKS; t++) {
+      sim.step();
+      const w = sim.world;
+      const now = new Map<number, number>();
+      for (let k = 0; k < w.bands.count; k++) {
+        const id = w.bands.ids[k]!;
+        const felt = w.bands.columns.pressure[id]!;
+        now.set(id, felt);
+        const last = before.get(id);
+        // Float32 storage: allow its rounding.
+        if (last !== undefined && last > 0) {
+          expect(felt).toBeGreaterThanOrEqual(memory * last * (1 - 1e-6));
+          if (felt < last) remembered++;
+        }
+      }
+      before = now;
+    }
+    expect(remembered).toBeGreaterThan(0);
+  });
+
+  it('takes presence from posts whose region groups hold (isolation), the more so the larger the share', () => {
+    const sim = new SahelSaharaSimulation(params, 1);
+    while (sim.tick < RETURNEES_TICK + 4) sim.step();
+    const presenceAfterOneTick = (isolation: number, held: boolean): Float64Array => {
+      const copy = sim.resumeUnder(produce(params, (d) => { d.tuning = { ...d.tuning, isolation }; }));
+      const w = copy.world;
+      // Every land cell held by the first group, or none: the region around every post has fallen, or not.
+      for (const c of w.landCells) w.control[c] = held ? 1 : CONTROL_STATE;
+      for (const c of w.landCells) if (held) w.reached[c] = 1;
+      w.reachedCount = 0;
+      for (const c of w.landCells) if (w.reached[c] === 1) w.reachedCells[w.reachedCount++] = c;
+      copy.step();
+      return w.presence;
+    };
+    const kayes = sim.world.places.find((p) => p.name === 'Kayes') ?? sim.world.places.find((p) => p.name === 'Bamako')!;
+    const free = presenceAfterOneTick(1.8, false)[kayes.cell]!;
+    const isolated = presenceAfterOneTick(1.8, true)[kayes.cell]!;
+    const ignored = presenceAfterOneTick(0, true)[kayes.cell]!;
+    expect(isolated).toBeLessThan(0.9 * free);
+    expect(ignored).toBeGreaterThan(isolated);
+  });
+});
+
+describe('metric regions', () => {
+  it('counts northern Mali as Mali north of 15°N and east of 6°W: Timbuktu, Gao and Kidal, not Nioro or Nara', () => {
+    const { scenario } = resolveScenario('scenarios/sahel-sahara-2012.yaml');
+    const sim = new SahelSaharaSimulation(scenario.params as SahelSaharaParams, 1);
+    const w = sim.world;
+    const north = new Set(metricRegions(w).northMali);
+    const cellAt = (lon: number, lat: number) => cellOf(w.spec, lon, lat);
+    for (const name of ['Timbuktu', 'Gao', 'Kidal', 'Tessalit', 'Menaka', 'Lere']) expect(north.has(w.places.find((p) => p.name === name)!.cell), name).toBe(true);
+    expect(w.owner[cellAt(-9.6, 15.2)]).toBe(w.countries.indexOf('MLI'));
+    expect(north.has(cellAt(-9.6, 15.2)), 'Nioro du Sahel').toBe(false);
+    expect(north.has(cellAt(-7.28, 15.16)), 'Nara').toBe(false);
+    expect(north.has(w.places.find((p) => p.name === 'Mopti-Sevare')!.cell), 'Mopti').toBe(false);
   });
 });
 
