@@ -71,18 +71,48 @@ export function smooth(field: Float64Array, scratch: Float64Array, grid: CoarseG
   for (let pass = 0; pass < 3; pass++) boxBlur(field, scratch, grid.width, grid.height, grid.rx, grid.ry);
 }
 
-/** The field (`base` .. `base` + coarse cells) at map cell (x, y), bilinear between coarse centres. */
-export function sampleCoarse(field: Float64Array, base: number, grid: CoarseGrid, x: number, y: number): number {
+/** Where each map cell reads a coarse field: its lower-left coarse neighbour, the steps to the others, and the weights. */
+export interface BilinearTable {
+  readonly grid: CoarseGrid;
+  readonly index: Int32Array;
+  readonly stepX: Uint8Array;
+  readonly stepY: Int32Array;
+  readonly fx: Float64Array;
+  readonly fy: Float64Array;
+}
+
+/** For every map cell, the bilinear read between the centres of the coarse cells around it. */
+export function bilinearTable(world: World, grid: CoarseGrid): BilinearTable {
+  const { size, width } = world;
   const { factor: f, width: cw, height: ch } = grid;
-  const cx = Math.min(cw - 1, Math.max(0, (x + 0.5) / f - 0.5));
-  const cy = Math.min(ch - 1, Math.max(0, (y + 0.5) / f - 0.5));
-  const x0 = cx | 0;
-  const y0 = cy | 0;
-  const x1 = x0 + 1 < cw ? x0 + 1 : x0;
-  const y1 = y0 + 1 < ch ? y0 + 1 : y0;
-  const fx = cx - x0;
-  const fy = cy - y0;
-  const top = (field[base + y0 * cw + x0] as number) * (1 - fx) + (field[base + y0 * cw + x1] as number) * fx;
-  const bottom = (field[base + y1 * cw + x0] as number) * (1 - fx) + (field[base + y1 * cw + x1] as number) * fx;
+  const table = { grid, index: new Int32Array(size), stepX: new Uint8Array(size), stepY: new Int32Array(size), fx: new Float64Array(size), fy: new Float64Array(size) };
+  for (let c = 0; c < size; c++) {
+    const cx = Math.min(cw - 1, Math.max(0, ((c % width) + 0.5) / f - 0.5));
+    const cy = Math.min(ch - 1, Math.max(0, (((c / width) | 0) + 0.5) / f - 0.5));
+    const x0 = cx | 0;
+    const y0 = cy | 0;
+    table.index[c] = y0 * cw + x0;
+    table.stepX[c] = x0 + 1 < cw ? 1 : 0;
+    table.stepY[c] = y0 + 1 < ch ? cw : 0;
+    table.fx[c] = cx - x0;
+    table.fy[c] = cy - y0;
+  }
+  return table;
+}
+
+/** A coarse field (from `base`) at map cell c. */
+export function sampleTable(field: Float64Array, base: number, table: BilinearTable, c: number): number {
+  const i = base + (table.index[c] as number);
+  const sx = table.stepX[c] as number;
+  const sy = table.stepY[c] as number;
+  const fx = table.fx[c] as number;
+  const fy = table.fy[c] as number;
+  const top = (field[i] as number) * (1 - fx) + (field[i + sx] as number) * fx;
+  const bottom = (field[i + sy] as number) * (1 - fx) + (field[i + sy + sx] as number) * fx;
   return top * (1 - fy) + bottom * fy;
+}
+
+/** A table for no grid yet: fields are laid out on first use. */
+export function emptyTable(): BilinearTable {
+  return { grid: { factor: 1, width: 0, height: 0, rx: 1, ry: 1 }, index: new Int32Array(0), stepX: new Uint8Array(0), stepY: new Int32Array(0), fx: new Float64Array(0), fy: new Float64Array(0) };
 }

@@ -7,6 +7,7 @@ import { freeze } from 'immer';
 import { createAgentStore, createRandomStreams } from '../../engine/index.ts';
 import { haversineKm } from '../../geo/index.ts';
 import { tickOfDate } from './calendar.ts';
+import { emptyTable } from './coarse-field.ts';
 import { reachAround } from './footprint.ts';
 import { buildGeography, countryDistances, diskOffsets, locate, lonLatOf, routeCells, type Location } from './geography.ts';
 import type { SahelSaharaParams } from './params.ts';
@@ -285,10 +286,11 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     strengthStale: true,
     network: new Float64Array(G * size),
     haven: new Float64Array(0),
-    havenGrid: { factor: 1, width: 0, height: 0, rx: 1, ry: 1 },
+    havenTable: emptyTable(),
     regionalHold: new Float64Array(0),
     regionalLand: new Float64Array(0),
-    holdGrid: { factor: 1, width: 0, height: 0, rx: 1, ry: 1 },
+    regionalScratch: new Float64Array(0),
+    holdTable: emptyTable(),
     regionHeld: false,
     flow: new Float64Array(size),
     statePressure: new Float64Array(size),

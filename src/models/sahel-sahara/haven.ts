@@ -7,7 +7,7 @@
  * band can follow.
  * Recomputed every few ticks: networks and presence change slowly.
  */
-import { coarseCellOf, coarseGrid, sampleCoarse, smooth } from './coarse-field.ts';
+import { bilinearTable, coarseCellOf, coarseGrid, sampleTable, smooth } from './coarse-field.ts';
 import type { World } from './world.ts';
 
 export const HAVEN_EVERY = 8;
@@ -21,7 +21,8 @@ export function updateHavens(world: World): void {
   const grid = coarseGrid(world, world.tuning.havenKm / CELLS_PER_RADIUS, world.tuning.havenKm);
   const cells = grid.width * grid.height;
   if (world.haven.length !== G * cells) world.haven = new Float64Array(G * cells);
-  world.havenGrid = grid;
+  const g0 = world.havenTable.grid;
+  if (grid.factor !== g0.factor || grid.width !== g0.width || grid.height !== g0.height) world.havenTable = bilinearTable(world, grid);
   const scratch = new Float64Array(cells);
   const { reachedCells, owner, presence, capacity, external, network, alliance } = world;
   for (let g = 0; g < G; g++) {
@@ -51,8 +52,8 @@ export function updateHavens(world: World): void {
   }
 }
 
-/** Group g's haven pull (0..1) at map cell (x, y). */
-export function havenAt(world: World, g: number, x: number, y: number): number {
-  const grid = world.havenGrid;
-  return sampleCoarse(world.haven, g * grid.width * grid.height, grid, x, y);
+/** Group g's haven pull (0..1) at map cell c. */
+export function havenAt(world: World, g: number, c: number): number {
+  const table = world.havenTable;
+  return sampleTable(world.haven, g * table.grid.width * table.grid.height, table, c);
 }

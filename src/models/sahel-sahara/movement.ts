@@ -118,7 +118,7 @@ export function movementPhase(world: World): void {
       const score =
         -t.wPressure * ((statePressure[c] as number) * blend + hostileAt(world, hostile, hostiles, c)) * resilience +
         t.wNetwork * (network[gBase + c] as number) +
-        (havenWeight > 0 ? havenWeight * havenAt(world, g, nx, ny) : 0) +
+        (havenWeight > 0 ? havenWeight * havenAt(world, g, c) : 0) +
         (t.wHome * home) / fighters +
         (appeal[c] as number) -
         t.wTravel * ((moveKm[o] as number) / t.bandMoveKm) +
@@ -133,7 +133,9 @@ export function movementPhase(world: World): void {
     if (n === 0) continue;
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const w = Math.exp(((scores[i] as number) - best) / t.moveTemperature);
+      // Weights below e^-30 of the best move's cannot be drawn: skip their exp.
+      const z = ((scores[i] as number) - best) / t.moveTemperature;
+      const w = z < -30 ? 0 : Math.exp(z);
       scores[i] = w;
       total += w;
     }

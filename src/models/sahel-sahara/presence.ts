@@ -8,7 +8,7 @@
  * balance of power").
  */
 import { bandStrength } from './bands.ts';
-import { coarseCellOf, coarseGrid, sampleCoarse, smooth } from './coarse-field.ts';
+import { bilinearTable, coarseCellOf, coarseGrid, sampleTable, smooth } from './coarse-field.ts';
 import { reachAround } from './footprint.ts';
 import type { World } from './world.ts';
 
@@ -67,19 +67,22 @@ export function presenceBase(world: World, c: number): number {
  */
 function updateRegionalHold(world: World): void {
   const t = world.tuning;
-  const grid = coarseGrid(world, t.isolationKm / 4, t.isolationKm);
+  // Coarse cells of half the radius: a region is a few of them across.
+  const grid = coarseGrid(world, t.isolationKm / 2, t.isolationKm);
   const cells = grid.width * grid.height;
-  if (world.regionalHold.length !== cells) {
+  const g0 = world.holdTable.grid;
+  if (grid.factor !== g0.factor || grid.width !== g0.width || grid.rx !== g0.rx || grid.ry !== g0.ry) {
     world.regionalHold = new Float64Array(cells);
     world.regionalLand = new Float64Array(cells);
-    const scratch = new Float64Array(cells);
+    world.regionalScratch = new Float64Array(cells);
+    const scratch = world.regionalScratch;
     for (let k = 0; k < world.landCells.length; k++) {
       const q = coarseCellOf(world, grid, world.landCells[k] as number);
       world.regionalLand[q] = (world.regionalLand[q] as number) + 1;
     }
     smooth(world.regionalLand, scratch, grid);
+    world.holdTable = bilinearTable(world, grid);
   }
-  world.holdGrid = grid;
   const held = world.regionalHold;
   held.fill(0);
   const G = world.groups.length;
@@ -95,7 +98,7 @@ function updateRegionalHold(world: World): void {
   }
   world.regionHeld = any;
   if (!any) return;
-  smooth(held, new Float64Array(cells), grid);
+  smooth(held, world.regionalScratch, grid);
   const land = world.regionalLand;
   for (let q = 0; q < cells; q++) held[q] = (land[q] as number) > 0 ? Math.min(1, (held[q] as number) / (land[q] as number)) : 0;
 }
@@ -116,7 +119,7 @@ export function presencePhase(world: World): void {
   const reached = world.reached;
   updateRegionalHold(world);
   const isolation = world.regionHeld ? world.tuning.isolation : 0;
-  const { width, holdGrid, regionalHold } = world;
+  const { holdTable, regionalHold } = world;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k] as number;
     let hostile = 0;
@@ -124,7 +127,7 @@ export function presencePhase(world: World): void {
     const base = presenceBase(world, c);
     // External forces restore the host's presence where they operate.
     let target = (base + 0.5 * (external[c] as number)) / (1 + 2 * hostile);
-    if (isolation > 0) target *= Math.max(0, 1 - isolation * sampleCoarse(regionalHold, 0, holdGrid, c % width, (c / width) | 0));
+    if (isolation > 0) target *= Math.max(0, 1 - isolation * sampleTable(regionalHold, 0, holdTable, c));
     const p = presence[c] as number;
     presence[c] = p + (target > p ? BUILD_RATE : FALL_RATE) * (target - p);
   }

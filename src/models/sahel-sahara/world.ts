@@ -6,7 +6,7 @@
  */
 import type { AgentStore, RandomStream, RandomStreams } from '../../engine/index.ts';
 import type { CountryRaster, GridSpec } from '../../geo/index.ts';
-import type { CoarseGrid } from './coarse-field.ts';
+import type { BilinearTable } from './coarse-field.ts';
 import type { EventParams, SahelSaharaParams, Tuning } from './params.ts';
 
 export const NO_COUNTRY = 0;
@@ -166,13 +166,14 @@ export interface World {
   network: Float64Array;
   /** Smoothed pull of each group's safe havens (0..1) on the coarse haven grid, `[group * cells + cell]`; see haven.ts. */
   haven: Float64Array;
-  /** The coarse grid `haven` lives on (coarse-field.ts). */
-  havenGrid: CoarseGrid;
-  /** Share of the land around held by groups, on `holdGrid` (presence.ts). */
+  /** How map cells read `haven` on its coarse grid (coarse-field.ts). */
+  havenTable: BilinearTable;
+  /** Share of the land around held by groups, on `holdTable`'s grid (presence.ts). */
   regionalHold: Float64Array;
   /** Land cells around, blurred like `regionalHold`'s numerator. */
   regionalLand: Float64Array;
-  holdGrid: CoarseGrid;
+  holdTable: BilinearTable;
+  regionalScratch: Float64Array;
   /** Whether groups held any cell at the last control phase. */
   regionHeld: boolean;
   flow: Float64Array;
