@@ -67,8 +67,8 @@ export function presenceBase(world: World, c: number): number {
  */
 function updateRegionalHold(world: World): void {
   const t = world.tuning;
-  // Coarse cells of half the radius: a region is a few of them across.
-  const grid = coarseGrid(world, t.isolationKm / 2, t.isolationKm);
+  // Coarse cells of a quarter of the radius (one 0.5° cell at the default 300 km).
+  const grid = coarseGrid(world, t.isolationKm / 4, t.isolationKm);
   const cells = grid.width * grid.height;
   const g0 = world.holdTable.grid;
   if (grid.factor !== g0.factor || grid.width !== g0.width || grid.rx !== g0.rx || grid.ry !== g0.ry) {
