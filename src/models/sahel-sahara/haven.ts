@@ -7,7 +7,7 @@
  * band can follow.
  * Recomputed every few ticks: networks and presence change slowly.
  */
-import { bilinearTable, coarseCellOf, coarseGrid, sampleTable, smooth } from './coarse-field.ts';
+import { bilinearTable, coarseCellOf, coarseGrid, sampleTable, smooth, type CoarseGrid } from './coarse-field.ts';
 import type { World } from './world.ts';
 
 export const HAVEN_EVERY = 8;
@@ -49,11 +49,48 @@ export function updateHavens(world: World): void {
     let peak = 0;
     for (let q = 0; q < cells; q++) if ((field[q] as number) > peak) peak = field[q] as number;
     if (peak > 0) for (let q = 0; q < cells; q++) field[q] = (field[q] as number) / peak;
+    toHavenDistance(world, field, grid);
   }
 }
 
-/** Group g's haven pull (0..1) at map cell c. */
-export function havenAt(world: World, g: number, c: number): number {
+/**
+ * Turns a haven field (0..1) into the distance to the best haven as a band weighs it: the
+ * smallest d + havenKm × ln(1 / value) over all coarse cells (d the west–east plus south–north
+ * distance, km). A band heading for a refuge 1,500 km away knows where it is going (its network
+ * tells it): it gains as much for a week's progress toward it far away as close by, and a weaker
+ * haven counts as one farther off. Computed exactly by a forward and a backward pass along rows,
+ * then along columns (the distance is separable).
+ */
+function toHavenDistance(world: World, field: Float64Array, grid: CoarseGrid): void {
+  const L = world.tuning.havenKm;
+  const { width, height } = grid;
+  const cellKm = world.cellKm * grid.factor;
+  const dx = cellKm * Math.cos((((world.spec.latMin + world.spec.latMax) / 2) * Math.PI) / 180);
+  const dy = cellKm;
+  for (let q = 0; q < width * height; q++) {
+    const v = field[q] as number;
+    field[q] = v > 0 ? -L * Math.log(v) : NO_HAVEN_KM;
+  }
+  const relax = (q: number, from: number, step: number) => {
+    const via = (field[from] as number) + step;
+    if (via < (field[q] as number)) field[q] = via;
+  };
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 1; x < width; x++) relax(row + x, row + x - 1, dx);
+    for (let x = width - 2; x >= 0; x--) relax(row + x, row + x + 1, dx);
+  }
+  for (let x = 0; x < width; x++) {
+    for (let y = 1; y < height; y++) relax(y * width + x, (y - 1) * width + x, dy);
+    for (let y = height - 2; y >= 0; y--) relax(y * width + x, (y + 1) * width + x, dy);
+  }
+}
+
+/** Distance (km) a group counts when it has no haven at all: far beyond any move. */
+const NO_HAVEN_KM = 1e6;
+
+/** Group g's distance to its best haven (km, as `toHavenDistance` weighs it) from map cell c. */
+export function havenKmAt(world: World, g: number, c: number): number {
   const table = world.havenTable;
   return sampleTable(world.haven, g * table.grid.width * table.grid.height, table, c);
 }

@@ -16,7 +16,7 @@
  * so the order in which they move changes nothing but the order of draws.
  */
 import { bandStrength } from './bands.ts';
-import { HAVEN_EVERY, havenAt, updateHavens } from './haven.ts';
+import { HAVEN_EVERY, havenKmAt, updateHavens } from './haven.ts';
 import type { World } from './world.ts';
 
 /** Pressure per unit of band strength above which a mixed band may split by nationality. */
@@ -97,6 +97,8 @@ export function movementPhase(world: World): void {
     // Distant havens pull in proportion to the pressure the band is under (MODEL.md §2: under
     // military pressure, fighters go home or to a weak state with existing networks).
     const havenWeight = t.wHaven * Math.min(1.5, felt);
+    // Progress toward the best haven, in weeks' moves (haven.ts).
+    const havenHere = havenWeight > 0 ? havenKmAt(world, g, cell) : 0;
 
     let n = 0;
     let best = -Infinity;
@@ -118,7 +120,7 @@ export function movementPhase(world: World): void {
       const score =
         -t.wPressure * ((statePressure[c] as number) * blend + hostileAt(world, hostile, hostiles, c)) * resilience +
         t.wNetwork * (network[gBase + c] as number) +
-        (havenWeight > 0 ? havenWeight * havenAt(world, g, c) : 0) +
+        (havenWeight > 0 ? (havenWeight * (havenHere - havenKmAt(world, g, c))) / t.bandMoveKm : 0) +
         (t.wHome * home) / fighters +
         (appeal[c] as number) -
         t.wTravel * ((moveKm[o] as number) / t.bandMoveKm) +

@@ -206,7 +206,7 @@ export const TuningSchema = Type.Object(
     fundsPerFighterHalf: Type.Number({ minimum: 0.1, default: 10, description: 'Funds per fighter (k$) at which recruitment runs at half its funded rate: about a year of pay.' }),
     bandSize: Type.Number({ minimum: 10, default: 200, description: 'Fighters above which a band divides in two.' }),
     wCrowd: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: weight of crowding by the group’s own strength (−).' }),
-    wHaven: Type.Number({ minimum: 0, default: 9, description: 'Movement: weight of the smoothed pull of distant safe havens (+), scaled by the pressure the band is under.' }),
+    wHaven: Type.Number({ minimum: 0, default: 1, description: 'Movement: weight of progress toward the best distant haven (+), per week’s move of progress, scaled by the pressure the band still feels.' }),
     havenKm: Type.Number({ minimum: 50, default: 1500, description: 'Scale over which distant havens pull bands (the Kidal–Ubari distance is ~1,300 km).' }),
     wStay: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: bonus for staying in the current cell.' }),
     isolation: Type.Number({ minimum: 0, default: 1.8, description: 'How fast a state abandons posts as groups take the region around them: presence × max(0, 1 − isolation × share of the region held); 2 = abandoned once half the region has fallen.' }),
