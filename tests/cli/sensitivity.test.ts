@@ -61,8 +61,11 @@ describe('sahel-sahara discover', () => {
     const [found] = results;
     expect(found.option).toBe('small-option');
     expect(found.points).toBe(30);
-    // Fixed master seed: the option wins at 17 of the 30 points, so there is a box to find.
-    expect(found.wins).toBe(17);
+    // The option wins at some of the 30 points and loses at others (18 with this master seed and
+    // today's model): there is a box to find. A range, so that recalibrating the model does not
+    // break a test of PRIM.
+    expect(found.wins).toBeGreaterThanOrEqual(6);
+    expect(found.wins).toBeLessThanOrEqual(24);
     const box = found.result.boxes[0];
     expect(box.density).toBeGreaterThanOrEqual(0.8);
     expect(box.coverage).toBeGreaterThan(0.2);
