@@ -1,10 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSeedList, validate } from '../../experiment/index.ts';
+import { SimError } from '../../errors.ts';
 import { parseCommandArgs } from '../args.ts';
 import { formatTable, short } from '../print.ts';
 
-export const validateHelp = `Usage: sahel-sahara validate [--seeds N | --seeds LIST] [--set path=value]... [--json]
+export const validateHelp = `Usage: sahel-sahara validate [--seeds N | --seeds LIST] [--patterns LIST] [--set path=value]... [--json]
 
 Runs the nine patterns of MODEL.md §6 on the shipped 2012 scenario and its framework options
 (with the counterfactual runs each needs) and prints, per pattern, the share of seeds where it
@@ -12,18 +13,28 @@ holds against its threshold. Exits 0 when every pattern passes, 1 otherwise.
 
 Options:
   --seeds N|LIST   a count (1..N) or a seed list, default 20
+  --patterns LIST  only these patterns, e.g. 7,9 (default: all nine)
   --set path=value override a parameter in every scenario (e.g. tuning.controlMargin=0.2)
   --json           print the report as JSON
   -h, --help       show this help`;
 
+/** `7,9`: pattern numbers 1–9. */
+function parsePatternList(text: string): number[] {
+  const ids = text.split(',').map((part) => part.trim());
+  const bad = ids.find((id) => !/^[1-9]$/.test(id));
+  if (bad !== undefined) throw new SimError('SIM_ERR_CLI_USAGE', `--patterns ${text}: "${bad}" is not a pattern; expected numbers 1 to 9 separated by commas, e.g. --patterns 7,9`);
+  return ids.map(Number);
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export function validateCommand(argv: string[], io: { out(text: string): void; progress(text: string): void }): number {
-  const { values } = parseCommandArgs('validate', argv, { seeds: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' } });
+  const { values } = parseCommandArgs('validate', argv, { seeds: { type: 'string' }, patterns: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' } });
   if (values.help) return io.out(validateHelp), 0;
   const text = values.seeds ?? '20';
   const seeds = /^\d+$/.test(text) ? parseSeedList(`1..${text}`) : parseSeedList(text);
-  const report = validate(root, seeds, { set: values.set ?? [], onPattern: (p) => io.progress(`pattern ${p.id}: ${p.holds}/${p.seeds} seeds`) });
+  const only = values.patterns === undefined ? undefined : parsePatternList(values.patterns);
+  const report = validate(root, seeds, { set: values.set ?? [], ...(only ? { only } : {}), onPattern: (p) => io.progress(`pattern ${p.id}: ${p.holds}/${p.seeds} seeds`) });
   if (values.json) {
     io.out(JSON.stringify(report, null, 2));
   } else {

@@ -29,10 +29,11 @@ export interface ValidationReport {
 export function validate(
   root: string,
   seeds: readonly number[],
-  options: { set?: readonly string[]; onPattern?: (report: PatternReport) => void } = {},
+  options: { set?: readonly string[]; only?: readonly number[]; onPattern?: (report: PatternReport) => void } = {},
 ): ValidationReport {
   const runner = new ValidationRunner(root, options.set);
-  const patterns = buildPatterns(runner);
+  const only = options.only;
+  const patterns = buildPatterns(runner).filter((p) => only === undefined || only.includes(p.id));
   const reports: PatternReport[] = [];
   for (const pattern of patterns) {
     let holds = 0;

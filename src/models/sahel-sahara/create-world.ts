@@ -9,7 +9,7 @@ import { haversineKm } from '../../geo/index.ts';
 import { tickOfDate } from './calendar.ts';
 import { emptyTable } from './coarse-field.ts';
 import { reachAround } from './footprint.ts';
-import { buildGeography, countryDistances, diskOffsets, locate, lonLatOf, routeCells, type Location } from './geography.ts';
+import { buildGeography, countryDistances, diskOffsets, locate, lonLatOf, routeCells, type Geography, type Location } from './geography.ts';
 import type { SahelSaharaParams } from './params.ts';
 import { applyPolicy, stateParams } from './policy.ts';
 import { addBand } from './bands.ts';
@@ -83,7 +83,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   // Freeze the scenario tree once (a no-op when it already is): events edit it with immer, which
   // would otherwise walk and freeze the whole tree at every event of every run.
   freeze(params, true);
-  const geo = buildGeography(params);
+  const geo = geographyOf(params);
   const { size, width } = geo;
   const countries = geo.raster.countries;
   const C = countries.length;
@@ -114,76 +114,8 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   const nationalityCountry = Int32Array.from(nationalities, (iso) => Math.max(0, countries.indexOf(iso)));
   const countryNationality = Int32Array.from(countries, (iso) => nationalities.indexOf(iso));
 
-  const countryKm = countryDistances(geo, C);
-
-  // Distance from each cell to its own state's capital (or, for a state without one, to the
-  // centre of its cells): presence decays with it.
-  // A capital may lie off the grid (Abuja): its coordinates are used as they are.
-  const capitalAt = new Float64Array(C * 2).fill(Number.NaN);
-  for (let c = 1; c < C; c++) {
-    const capital = stateParams(params, countries[c] as string).capital;
-    const point = capital === undefined ? undefined : lonLatOf(params.places, capital as Location);
-    if (point) capitalAt.set(point, c * 2);
-  }
-  const centroid = new Float64Array(C * 3);
-  for (const c of geo.landCells) {
-    const k = geo.raster.owner[c] as number;
-    centroid[k * 3] = (centroid[k * 3] as number) + (geo.lon[c] as number);
-    centroid[k * 3 + 1] = (centroid[k * 3 + 1] as number) + (geo.lat[c] as number);
-    centroid[k * 3 + 2] = (centroid[k * 3 + 2] as number) + 1;
-  }
-  const capitalKm = new Float32Array(size);
-  for (const c of geo.landCells) {
-    const k = geo.raster.owner[c] as number;
-    const known = !Number.isNaN(capitalAt[k * 2] as number);
-    const x = known ? (capitalAt[k * 2] as number) : (centroid[k * 3] as number) / (centroid[k * 3 + 2] as number);
-    const y = known ? (capitalAt[k * 2 + 1] as number) : (centroid[k * 3 + 1] as number) / (centroid[k * 3 + 2] as number);
-    capitalKm[c] = haversineKm(geo.lon[c] as number, geo.lat[c] as number, x, y);
-  }
-
-  // Garrisons: the state holds its towns, posts and sites even far from the capital (seed: the
-  // army held Kidal, Tessalit, Aguelhok, Gao and Timbuktu until the 2012 rebellion overran them).
-  const garrison = new Float32Array(size);
-  for (const place of geo.places) {
-    if (place.cell < 0 || place.kind === 'massif') continue;
-    const px = geo.lon[place.cell] as number;
-    const py = geo.lat[place.cell] as number;
-    for (const c of geo.landCells) {
-      if (Math.abs((geo.lat[c] as number) - py) > 1.5) continue;
-      const d = haversineKm(geo.lon[c] as number, geo.lat[c] as number, px, py);
-      if (d < 150) garrison[c] = Math.max(garrison[c] as number, Math.exp(-d / 50));
-    }
-  }
-
-  const nearCountries = new Uint32Array(size);
-  for (let k = 1; k < C && k < 32; k++) {
-    for (const c of geo.landCells) if ((countryKm[k * size + c] as number) <= PURSUIT_KM) nearCountries[c] = (nearCountries[c] as number) | (1 << k);
-  }
-
+  const { countryKm, capitalKm, garrison, nearCountries, homePull, move, influence, influenceWeight, populationNear } = layoutOf(params, geo, nationalityCountry);
   const tuning = params.tuning;
-  const homePull = new Float32Array(Math.max(1, nationalities.length) * size);
-  nationalities.forEach((_, j) => {
-    const country = nationalityCountry[j] as number;
-    if (country <= 0) return;
-    for (const c of geo.landCells) homePull[j * size + c] = Math.exp(-(countryKm[country * size + c] as number) / tuning.homeKm);
-  });
-  const move = diskOffsets(geo, tuning.bandMoveKm);
-  const influence = diskOffsets(geo, tuning.influenceKm);
-  // Linear fall-off to a quarter at the edge: a band dominates its own cell and weighs on the area around it.
-  const influenceWeight = Float32Array.from(influence.km, (km) => 1 - 0.75 * (km / tuning.influenceKm));
-
-  const populationNear = new Float64Array(size);
-  for (const c of geo.landCells) {
-    const x = c % width;
-    const y = (c / width) | 0;
-    let total = 0;
-    for (let k = 0; k < influence.dx.length; k++) {
-      const nx = x + (influence.dx[k] as number);
-      const ny = y + (influence.dy[k] as number);
-      if (nx >= 0 && ny >= 0 && nx < width && ny < geo.height) total += geo.population[ny * width + nx] as number;
-    }
-    populationNear[c] = total;
-  }
 
   const groups = Object.keys(params.groups);
   const G = groups.length;
@@ -379,4 +311,114 @@ export function seedNetwork(world: World, g: number, cell: number, level: number
     const v = level * (world.influenceWeight[k] as number);
     if (v > (world.network[g * size + c] as number)) world.network[g * size + c] = v;
   }
+}
+
+/**
+ * What a run derives from the map alone — geography, distances to countries and capitals,
+ * garrisons, the pull of home, move and influence disks, population within reach — depends only
+ * on the grid, the places, the capitals and three distances of the tuning, and costs ~15 % of a
+ * 0.5° run. It is computed once per such input and shared, read-only, by every run that has it
+ * (a batch or a comparison creates thousands of worlds from a handful of layouts).
+ */
+const LAYOUT_CACHE_SIZE = 8;
+const geographies = new Map<string, Geography>();
+const layouts = new Map<string, Layout>();
+
+type Layout = ReturnType<typeof computeLayout>;
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = make();
+  if (cache.size >= LAYOUT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+function geographyOf(params: SahelSaharaParams): Geography {
+  return remember(geographies, JSON.stringify([params.grid, params.places]), () => buildGeography(params));
+}
+
+function layoutOf(params: SahelSaharaParams, geo: Geography, nationalityCountry: Int32Array): Layout {
+  const capitals = geo.raster.countries.map((iso) => stateParams(params, iso).capital ?? null);
+  const t = params.tuning;
+  const key = JSON.stringify([params.grid, params.places, capitals, [...nationalityCountry], t.homeKm, t.bandMoveKm, t.influenceKm]);
+  return remember(layouts, key, () => computeLayout(params, geo, nationalityCountry));
+}
+
+function computeLayout(params: SahelSaharaParams, geo: Geography, nationalityCountry: Int32Array) {
+  const { size, width } = geo;
+  const countries = geo.raster.countries;
+  const C = countries.length;
+  const tuning = params.tuning;
+  const countryKm = countryDistances(geo, C);
+
+  // Distance from each cell to its own state's capital (or, for a state without one, to the
+  // centre of its cells): presence decays with it.
+  // A capital may lie off the grid (Abuja): its coordinates are used as they are.
+  const capitalAt = new Float64Array(C * 2).fill(Number.NaN);
+  for (let c = 1; c < C; c++) {
+    const capital = stateParams(params, countries[c] as string).capital;
+    const point = capital === undefined ? undefined : lonLatOf(params.places, capital as Location);
+    if (point) capitalAt.set(point, c * 2);
+  }
+  const centroid = new Float64Array(C * 3);
+  for (const c of geo.landCells) {
+    const k = geo.raster.owner[c] as number;
+    centroid[k * 3] = (centroid[k * 3] as number) + (geo.lon[c] as number);
+    centroid[k * 3 + 1] = (centroid[k * 3 + 1] as number) + (geo.lat[c] as number);
+    centroid[k * 3 + 2] = (centroid[k * 3 + 2] as number) + 1;
+  }
+  const capitalKm = new Float32Array(size);
+  for (const c of geo.landCells) {
+    const k = geo.raster.owner[c] as number;
+    const known = !Number.isNaN(capitalAt[k * 2] as number);
+    const x = known ? (capitalAt[k * 2] as number) : (centroid[k * 3] as number) / (centroid[k * 3 + 2] as number);
+    const y = known ? (capitalAt[k * 2 + 1] as number) : (centroid[k * 3 + 1] as number) / (centroid[k * 3 + 2] as number);
+    capitalKm[c] = haversineKm(geo.lon[c] as number, geo.lat[c] as number, x, y);
+  }
+
+  // Garrisons: the state holds its towns, posts and sites even far from the capital (seed: the
+  // army held Kidal, Tessalit, Aguelhok, Gao and Timbuktu until the 2012 rebellion overran them).
+  const garrison = new Float32Array(size);
+  for (const place of geo.places) {
+    if (place.cell < 0 || place.kind === 'massif') continue;
+    const px = geo.lon[place.cell] as number;
+    const py = geo.lat[place.cell] as number;
+    for (const c of geo.landCells) {
+      if (Math.abs((geo.lat[c] as number) - py) > 1.5) continue;
+      const d = haversineKm(geo.lon[c] as number, geo.lat[c] as number, px, py);
+      if (d < 150) garrison[c] = Math.max(garrison[c] as number, Math.exp(-d / 50));
+    }
+  }
+
+  const nearCountries = new Uint32Array(size);
+  for (let k = 1; k < C && k < 32; k++) {
+    for (const c of geo.landCells) if ((countryKm[k * size + c] as number) <= PURSUIT_KM) nearCountries[c] = (nearCountries[c] as number) | (1 << k);
+  }
+
+  const homePull = new Float32Array(Math.max(1, nationalityCountry.length) * size);
+  nationalityCountry.forEach((country, j) => {
+    if (country <= 0) return;
+    for (const c of geo.landCells) homePull[j * size + c] = Math.exp(-(countryKm[country * size + c] as number) / tuning.homeKm);
+  });
+  const move = diskOffsets(geo, tuning.bandMoveKm);
+  const influence = diskOffsets(geo, tuning.influenceKm);
+  // Linear fall-off to a quarter at the edge: a band dominates its own cell and weighs on the area around it.
+  const influenceWeight = Float32Array.from(influence.km, (km) => 1 - 0.75 * (km / tuning.influenceKm));
+
+  const populationNear = new Float64Array(size);
+  for (const c of geo.landCells) {
+    const x = c % width;
+    const y = (c / width) | 0;
+    let total = 0;
+    for (let k = 0; k < influence.dx.length; k++) {
+      const nx = x + (influence.dx[k] as number);
+      const ny = y + (influence.dy[k] as number);
+      if (nx >= 0 && ny >= 0 && nx < width && ny < geo.height) total += geo.population[ny * width + nx] as number;
+    }
+    populationNear[c] = total;
+  }
+
+  return { countryKm, capitalKm, garrison, nearCountries, homePull, move, influence, influenceWeight, populationNear };
 }

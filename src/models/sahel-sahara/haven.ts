@@ -24,7 +24,8 @@ export function updateHavens(world: World): void {
   const g0 = world.havenTable.grid;
   if (grid.factor !== g0.factor || grid.width !== g0.width || grid.height !== g0.height) world.havenTable = bilinearTable(world, grid);
   const scratch = new Float64Array(cells);
-  const { reachedCells, owner, presence, capacity, external, network, alliance } = world;
+  const { reachedCells, owner, presence, external, network, alliance } = world;
+  const capacity = reachOfStates(world);
   for (let g = 0; g < G; g++) {
     const field = world.haven.subarray(g * cells, (g + 1) * cells);
     field.fill(0);
@@ -39,7 +40,8 @@ export function updateHavens(world: World): void {
         if (h !== g && a >= 0.5) v += a * (network[h * size + c] as number);
       }
       if (v === 0) continue;
-      // A weak state: the national capacity to come after a group, then the pressure in the cell.
+      // A weak state: the capacity to come after a group (its own and its partners'), then the
+      // pressure in the cell.
       const state = capacity[owner[c] as number] as number;
       const pressure = (presence[c] as number) * state + (external[c] as number);
       const q = coarseCellOf(world, grid, c);
@@ -51,6 +53,33 @@ export function updateHavens(world: World): void {
     if (peak > 0) for (let q = 0; q < cells; q++) field[q] = (field[q] as number) / peak;
     toHavenDistance(world, field, grid);
   }
+}
+
+/**
+ * Each country's capacity to come after a group on its soil: its own, plus what partners in a
+ * framework with joint operations or pursuit rights bring — operationalisation × the partner's
+ * engagement × capacity × trust in the host — capped at 1. Southern Libya is a haven because the
+ * Libyan state cannot reach it (seed: "the weakness of the emerging Libyan state"); an operational
+ * framework that includes Libya lets Algeria's and its neighbours' forces reach it (seed: the
+ * expanded pays du champ "with Chad and Libya"), so the haven shrinks with operationalisation.
+ */
+export function reachOfStates(world: World): Float64Array {
+  const C = world.countryCount;
+  const { capacity, engagement, trust } = world;
+  const reach = Float64Array.from(capacity);
+  for (const f of world.frameworks) {
+    if (world.tick < f.fromTick || !(f.jointOperations || f.pursuit) || f.operationalisation <= 0) continue;
+    for (let h = 1; h < C; h++) {
+      if (f.members[h] !== 1) continue;
+      let partners = 0;
+      for (let j = 1; j < C; j++) {
+        if (j !== h && f.members[j] === 1) partners += (engagement[j] as number) * (capacity[j] as number) * (trust[j * C + h] as number);
+      }
+      reach[h] = (reach[h] as number) + f.operationalisation * partners;
+    }
+  }
+  for (let h = 0; h < C; h++) reach[h] = Math.min(1, reach[h] as number);
+  return reach;
 }
 
 /**

@@ -2,9 +2,8 @@
  * Phase 3 — intelligence (MODEL.md §3.3).
  *
  * Realised sharing from j to i is, summed over frameworks in force with an intelligence
- * mechanism, member(i)·member(j)·operationalisation·trust(i,j)·engagement(i)·engagement(j),
- * reduced by obstruction from rivals the framework excludes (seed: Morocco's diplomacy sought to
- * prevent an effective framework from which it was excluded).
+ * mechanism, member(i)·member(j)·operationalisation·trust(i,j)·engagement(i)·engagement(j)
+ * (obstruction by rivals the framework excludes acts through operationalisation).
  *
  * A state detects a band on its soil with its own intelligence × presence (plus external ISR
  * where offensives operate), and with what partners share about it: a partner knows of the band
@@ -12,7 +11,6 @@
  * reach the band, which then evades (seed: senior officers of northern origin leaked to AQIM);
  * partners who shared and see it lose trust (seed: Mauritania then withheld information).
  */
-import { obstruction } from './frameworks.ts';
 import type { World } from './world.ts';
 
 /** Weeks for which a partner still knows of a band that left its soil. */
@@ -26,7 +24,8 @@ export function computeSharing(world: World): void {
   let total = 0;
   for (const f of world.frameworks) {
     if (!f.intelligence || world.tick < f.fromTick || f.operationalisation <= 0) continue;
-    const factor = f.operationalisation * (1 - obstruction(world, f));
+    // Rivals' obstruction is already in operationalisation (relations.ts).
+    const factor = f.operationalisation;
     for (let i = 1; i < C; i++) {
       if (f.members[i] !== 1) continue;
       for (let j = 1; j < C; j++) {
@@ -55,7 +54,11 @@ export function intelligencePhase(world: World): void {
     let missed = 1 - own;
     for (let j = 1; j < C; j++) {
       const s = sharing[host * C + j] as number;
-      if (s <= 0 || (b.lastIn[id * C + j] as number) < world.tick - TRACK_WEEKS) continue;
+      if (s <= 0) continue;
+      // A partner knows of the band if it stood on the partner's soil lately, or if it sits within
+      // pursuit range of the partner's border, which its border posts and informants watch.
+      const near = j < 32 && ((world.nearCountries[cell] as number) & (1 << j)) !== 0;
+      if (!near && (b.lastIn[id * C + j] as number) < world.tick - TRACK_WEEKS) continue;
       missed *= 1 - s * (world.intelligence[j] as number);
     }
     const detected = rng.float() < 1 - missed;

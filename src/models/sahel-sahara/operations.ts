@@ -64,7 +64,8 @@ export function operationsPhase(world: World): void {
           if (j === host || f.members[j] !== 1) continue;
           const will = f.operationalisation * (trust[j * C + host] as number) * (world.engagement[j] as number);
           if (rng.float() < will) {
-            force += 0.5 * (world.capacity[j] as number) * f.operationalisation;
+            // Operationalisation decides whether the partner joins (`will`), not how hard it hits.
+            force += 0.5 * (world.capacity[j] as number);
             partners |= j < 32 ? 1 << j : 0;
           }
         }

@@ -203,7 +203,7 @@ export const TuningSchema = Type.Object(
     wTown: Type.Number({ minimum: 0, default: 0.2, description: 'Movement: weight of population to tax and hold (+).' }),
     wTravel: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: weight of travel cost (−).' }),
     garrisonWeight: Type.Number({ minimum: 0, default: 2.7, description: 'Presence of a garrison town relative to the capital’s: states concentrate their forces in towns.' }),
-    fundsPerFighterHalf: Type.Number({ minimum: 0.1, default: 10, description: 'Funds per fighter (k$) at which recruitment runs at half its funded rate: about a year of pay.' }),
+    fundsPerFighterHalf: Type.Number({ minimum: 0.1, default: 30, description: 'Funds per fighter (k$) at which money gives half its effect on recruitment: several years of pay plus the vehicles, weapons and payments to families and notables that draw recruits.' }),
     bandSize: Type.Number({ minimum: 10, default: 200, description: 'Fighters above which a band divides in two.' }),
     wCrowd: Type.Number({ minimum: 0, default: 0.5, description: 'Movement: weight of crowding by the group’s own strength (−).' }),
     wHaven: Type.Number({ minimum: 0, default: 1, description: 'Movement: weight of progress toward the best distant haven (+), per week’s move of progress, scaled by the pressure the band still feels.' }),

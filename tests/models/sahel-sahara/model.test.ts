@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../src/engine/index.ts';
 import { SAHEL_METRICS, SahelSaharaSimulation, sahelSaharaModel, type SahelSaharaParams, type World } from '../../../src/models/sahel-sahara/index.ts';
 import { metricRegions } from '../../../src/models/sahel-sahara/metrics.ts';
+import { reachOfStates } from '../../../src/models/sahel-sahara/haven.ts';
+import { cooperationTarget } from '../../../src/models/sahel-sahara/relations.ts';
 import { cellOf } from '../../../src/geo/index.ts';
 import { CONTROL_CONTESTED, CONTROL_NONE, CONTROL_STATE } from '../../../src/models/sahel-sahara/world.ts';
 import { resolveScenario } from '../../../src/scenario/index.ts';
@@ -313,5 +315,55 @@ describe('the balloon index', () => {
     // Defined exactly when the members' activity fell, as the share of it that reappeared next door.
     if (members < 0) expect(balloon).toBeCloseTo(neighbours / -members, 12);
     else expect(balloon).toBeNaN();
+  });
+});
+
+describe('framework operationalisation and reach', () => {
+  const world = () => new SahelSaharaSimulation(params, 1).world;
+
+  it('aims operationalisation in proportion to the leader’s engagement (the seed’s “first and foremost”)', () => {
+    const w = world();
+    const f = w.frameworks[0]!;
+    const dza = w.countries.indexOf('DZA');
+    w.engagement[dza] = 0.3;
+    const low = cooperationTarget(w, f);
+    w.engagement[dza] = 0.8;
+    const high = cooperationTarget(w, f);
+    expect(low).toBeGreaterThan(0);
+    expect(high / low).toBeCloseTo(0.8 / 0.3, 10);
+    expect(high).toBeLessThan(1);
+  });
+
+  it('aims lower when the other members are disengaged or distrust the leader, and at nothing when none engage', () => {
+    const w = world();
+    const f = w.frameworks[0]!;
+    const C = w.countryCount;
+    const [dza, mli, ner] = ['DZA', 'MLI', 'NER'].map((iso) => w.countries.indexOf(iso)) as [number, number, number];
+    const base = cooperationTarget(w, f);
+    w.trust[dza * C + mli] = 0;
+    w.trust[mli * C + dza] = 0;
+    expect(cooperationTarget(w, f)).toBeLessThan(base);
+    w.engagement[mli] = 0;
+    w.engagement[ner] = 0;
+    expect(cooperationTarget(w, f)).toBe(0);
+  });
+
+  it('lets an operational framework’s partners reach a weak member’s soil, never beyond full capacity', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (op) => {
+        const w = world();
+        const f = w.frameworks[0]!;
+        f.operationalisation = op;
+        const reach = reachOfStates(w);
+        const mli = w.countries.indexOf('MLI');
+        const lby = w.countries.indexOf('LBY');
+        // Libya is not a member: only its own capacity counts.
+        expect(reach[lby]).toBe(w.capacity[lby]);
+        expect(reach[mli]).toBeGreaterThanOrEqual(w.capacity[mli]!);
+        expect(reach[mli]).toBeLessThanOrEqual(1);
+        if (op > 0.01) expect(reach[mli]).toBeGreaterThan(w.capacity[mli]!);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
