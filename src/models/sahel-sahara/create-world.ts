@@ -83,7 +83,8 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   // Freeze the scenario tree once (a no-op when it already is): events edit it with immer, which
   // would otherwise walk and freeze the whole tree at every event of every run.
   freeze(params, true);
-  const geo = geographyOf(params);
+  const geoKey = JSON.stringify([params.grid, params.places]);
+  const geo = remember(geographies, geoKey, () => buildGeography(params));
   const { size, width } = geo;
   const countries = geo.raster.countries;
   const C = countries.length;
@@ -114,7 +115,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   const nationalityCountry = Int32Array.from(nationalities, (iso) => Math.max(0, countries.indexOf(iso)));
   const countryNationality = Int32Array.from(countries, (iso) => nationalities.indexOf(iso));
 
-  const { countryKm, capitalKm, garrison, nearCountries, homePull, move, influence, influenceWeight, populationNear } = layoutOf(params, geo, nationalityCountry);
+  const { countryKm, capitalKm, garrison, nearCountries, homePull, move, influence, influenceWeight, populationNear } = layoutOf(params, geo, geoKey, nationalityCountry);
   const tuning = params.tuning;
 
   const groups = Object.keys(params.groups);
@@ -335,14 +336,11 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 
-function geographyOf(params: SahelSaharaParams): Geography {
-  return remember(geographies, JSON.stringify([params.grid, params.places]), () => buildGeography(params));
-}
-
-function layoutOf(params: SahelSaharaParams, geo: Geography, nationalityCountry: Int32Array): Layout {
+/** `geoKey`: the grid and places the geography was built from. */
+function layoutOf(params: SahelSaharaParams, geo: Geography, geoKey: string, nationalityCountry: Int32Array): Layout {
   const capitals = geo.raster.countries.map((iso) => stateParams(params, iso).capital ?? null);
   const t = params.tuning;
-  const key = JSON.stringify([params.grid, params.places, capitals, [...nationalityCountry], t.homeKm, t.bandMoveKm, t.influenceKm]);
+  const key = JSON.stringify([geoKey, capitals, [...nationalityCountry], t.homeKm, t.bandMoveKm, t.influenceKm]);
   return remember(layouts, key, () => computeLayout(params, geo, nationalityCountry));
 }
 

@@ -25,7 +25,7 @@ export function updateHavens(world: World): void {
   if (grid.factor !== g0.factor || grid.width !== g0.width || grid.height !== g0.height) world.havenTable = bilinearTable(world, grid);
   const scratch = new Float64Array(cells);
   const { reachedCells, owner, presence, external, network, alliance } = world;
-  const capacity = reachOfStates(world);
+  const reach = reachOfStates(world);
   for (let g = 0; g < G; g++) {
     const field = world.haven.subarray(g * cells, (g + 1) * cells);
     field.fill(0);
@@ -42,7 +42,7 @@ export function updateHavens(world: World): void {
       if (v === 0) continue;
       // A weak state: the capacity to come after a group (its own and its partners'), then the
       // pressure in the cell.
-      const state = capacity[owner[c] as number] as number;
+      const state = reach[owner[c] as number] as number;
       const pressure = (presence[c] as number) * state + (external[c] as number);
       const q = coarseCellOf(world, grid, c);
       field[q] = (field[q] as number) + v * (1 - state) * Math.max(0, 1 - 2 * pressure);

@@ -24,13 +24,11 @@ export function computeSharing(world: World): void {
   let total = 0;
   for (const f of world.frameworks) {
     if (!f.intelligence || world.tick < f.fromTick || f.operationalisation <= 0) continue;
-    // Rivals' obstruction is already in operationalisation (relations.ts).
-    const factor = f.operationalisation;
     for (let i = 1; i < C; i++) {
       if (f.members[i] !== 1) continue;
       for (let j = 1; j < C; j++) {
         if (j === i || f.members[j] !== 1) continue;
-        const s = factor * (trust[i * C + j] as number) * (engagement[i] as number) * (engagement[j] as number);
+        const s = f.operationalisation * (trust[i * C + j] as number) * (engagement[i] as number) * (engagement[j] as number);
         sharing[i * C + j] = Math.min(1, (sharing[i * C + j] as number) + s);
       }
     }

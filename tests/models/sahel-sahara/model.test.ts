@@ -367,3 +367,20 @@ describe('framework operationalisation and reach', () => {
     );
   });
 });
+
+describe('the map-derived layout shared between runs', () => {
+  it('is shared by runs of the same map and tuning distances, and rebuilt when one of them changes', () => {
+    const a = new SahelSaharaSimulation(params, 1).world;
+    const b = new SahelSaharaSimulation(params, 2).world;
+    expect(b.homePull).toBe(a.homePull);
+    const farther = produce(params, (p) => {
+      p.tuning.homeKm = 2 * params.tuning.homeKm;
+    });
+    const c = new SahelSaharaSimulation(farther, 1).world;
+    expect(c.homePull).not.toBe(a.homePull);
+    const i = a.homePull.findIndex((v) => v > 0 && v < 1);
+    expect(c.homePull[i]).toBeCloseTo(Math.sqrt(a.homePull[i]!), 5);
+    expect(c.capitalKm).not.toBe(a.capitalKm);
+    expect(c.capitalKm).toEqual(a.capitalKm);
+  });
+});
