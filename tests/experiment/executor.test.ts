@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createInlineExecutor, createLocalExecutor, planTasks, type Task, type TaskFailure, type TaskResult } from '../../src/experiment/index.ts';
 import { runWithRetries } from '../../src/experiment/executor.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
+import { workerBundle } from '../../src/experiment/worker-bundle.ts';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const small = resolveScenario('tests/fixtures/sahel-small.yaml').scenario;
 const { tasks } = planTasks([1, 2, 3, 4].map((seed, r) => [{ scenario: small, option: 0, point: 0, replication: r, seed, parameters: {} }]));
@@ -40,6 +43,19 @@ describe('createLocalExecutor()', () => {
     expect(results[0]!.attempts).toBe(1);
     expect((results[0]!.result as { error: string }).error).toMatch(/start/);
   });
+});
+
+describe('workerBundle()', () => {
+  it('builds the worker code into one module, reused while the sources are unchanged, that runs a task as the inline executor does', async () => {
+    const file = workerBundle();
+    expect(file).toMatch(/node_modules\/\.cache\/sahel-sahara\/worker-[0-9a-f]{16}\.mjs$/);
+    expect(workerBundle()).toBe(file);
+    // Every module of the sources is inside: no relative import is left.
+    expect(readFileSync(file!, 'utf8')).not.toMatch(/from ["']\.\.?\//);
+    const { default: runTask } = (await import(pathToFileURL(file!).href)) as { default: (task: Task) => TaskResult };
+    const inline = await collect((onResult) => createInlineExecutor().run([tasks[0]!], { onResult }));
+    expect(seriesById([{ result: runTask(tasks[0]!) }])).toEqual(seriesById(inline));
+  }, 60_000);
 });
 
 describe('runWithRetries()', () => {

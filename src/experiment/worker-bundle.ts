@@ -1,0 +1,71 @@
+/**
+ * The local executor's worker code as one ES module, bundled by esbuild.
+ *
+ * Why: piscina loads a worker's file with require() first, so tsx compiled worker.ts and every
+ * module under it to CommonJS, whose imports are property getters in the model's hot loops; a
+ * worker ran the 2012 scenario 25–40 % slower than the main thread, which was the whole of the
+ * executor's measured overhead. As one ES module it runs as fast as in the main thread
+ * (`npm run bench -- experiments`: overhead 0.5 % on a 2-core VM). The bundle is
+ * rebuilt whenever a source file changes (its name hashes the path, size and modification time of
+ * every file under src/), written atomically so that processes can share it, and kept under
+ * node_modules/.cache. When it cannot be built, workers load worker.ts through tsx as before.
+ * Packages stay external: the bundle imports them from node_modules like the sources do.
+ */
+import { buildSync, version as esbuildVersion } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
+
+const sources = dirname(dirname(fileURLToPath(import.meta.url)));
+const root = dirname(sources);
+
+/** Hash of every source file's path, size and modification time. */
+function sourceKey(): string {
+  const hash = createHash('sha256').update(esbuildVersion);
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const s = statSync(path);
+        hash.update(`${relative(sources, path)}\0${s.size}\0${s.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(sources);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Path of an up-to-date bundle of worker.ts, building it if needed; undefined if it cannot be built. */
+export function workerBundle(): string | undefined {
+  try {
+    const dir = join(root, 'node_modules', '.cache', 'sahel-sahara');
+    const file = join(dir, `worker-${sourceKey()}.mjs`);
+    if (existsSync(file)) return file;
+    mkdirSync(dir, { recursive: true });
+    // Threads of one process (a test runner's) may build at once: the name tells them apart.
+    const temporary = `${file}.tmp-${process.pid}-${threadId}`;
+    buildSync({
+      entryPoints: [join(sources, 'experiment', 'worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outfile: temporary,
+      logLevel: 'silent',
+    });
+    renameSync(temporary, file);
+    // Bundles of earlier sources: removed after a day, not at once, since a pool started before
+    // the edit may still start threads from one.
+    const dayAgo = Date.now() - 86_400_000;
+    for (const old of readdirSync(dir)) {
+      const path = join(dir, old);
+      if (path !== file && statSync(path).mtimeMs < dayAgo) rmSync(path, { force: true });
+    }
+    return file;
+  } catch {
+    return undefined;
+  }
+}
