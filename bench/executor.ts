@@ -57,18 +57,21 @@ export async function benchExperiments(): Promise<ExperimentFigure[]> {
   if (bundle === undefined) throw new Error('the worker bundle could not be built');
   const { default: runTask } = (await import(pathToFileURL(bundle).href)) as { default: (task: Task) => unknown };
   const scenario = resolveScenario(SCENARIO).scenario;
+  const bundled = (task: Task) => runTask(task);
+  const tsx = (task: Task) => runOne(scenario, task.seed);
   const timeInThread = (run: (task: Task) => unknown) => {
-    for (const task of warm) run(task);
-    return median(
-      Array.from({ length: REPEATS }, () => {
-        const started = performance.now();
-        for (const task of timed) run(task);
-        return performance.now() - started;
-      }),
-    );
+    const started = performance.now();
+    for (const task of timed) run(task);
+    return performance.now() - started;
   };
-  const inProcess = timeInThread(runTask);
-  const throughTsx = timeInThread((task) => runOne(scenario, task.seed));
+  // Warm both up, then alternate them, so that a noisy spell of the machine weighs on both alike.
+  for (const task of [...warm, ...warm]) {
+    bundled(task);
+    tsx(task);
+  }
+  const times = Array.from({ length: REPEATS }, () => [timeInThread(bundled), timeInThread(tsx)] as const);
+  const inProcess = median(times.map(([b]) => b));
+  const throughTsx = median(times.map(([, t]) => t));
 
   const perWorkers = new Map<number, number>();
   for (const workers of [1, 2]) {
