@@ -53,7 +53,7 @@ export async function benchExperiments(): Promise<ExperimentFigure[]> {
 
   // The reference: the same tasks run by the same (bundled) code in this thread, without an
   // executor; and `runOne` through tsx, as `run` does.
-  const bundle = workerBundle();
+  const bundle = workerBundle(new URL('../src/experiment/worker.ts', import.meta.url));
   if (bundle === undefined) throw new Error('the worker bundle could not be built');
   const { default: runTask } = (await import(pathToFileURL(bundle).href)) as { default: (task: Task) => unknown };
   const scenario = resolveScenario(SCENARIO).scenario;

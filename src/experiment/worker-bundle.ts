@@ -1,5 +1,6 @@
 /**
- * The local executor's worker code as one ES module, bundled by esbuild.
+ * Worker threads' code (the local executor's, the web view's frame replay) as one ES module per
+ * entry, bundled by esbuild.
  *
  * Why: piscina loads a worker's file with require() first, so tsx compiled worker.ts and every
  * module under it to CommonJS, whose imports are property getters in the model's hot loops; a
@@ -14,8 +15,8 @@
 import { buildSync, version as esbuildVersion } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
 
 const sources = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -38,17 +39,17 @@ function sourceKey(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Path of an up-to-date bundle of worker.ts, building it if needed; undefined if it cannot be built. */
-export function workerBundle(): string | undefined {
+/** Path of an up-to-date bundle of `entry` (a module under src/), building it if needed; undefined if it cannot be built. */
+export function workerBundle(entry: URL): string | undefined {
   try {
     const dir = join(root, 'node_modules', '.cache', 'sahel-sahara');
-    const file = join(dir, `worker-${sourceKey()}.mjs`);
+    const file = join(dir, `${basename(fileURLToPath(entry), '.ts')}-${sourceKey()}.mjs`);
     if (existsSync(file)) return file;
     mkdirSync(dir, { recursive: true });
     // Threads of one process (a test runner's) may build at once: the name tells them apart.
     const temporary = `${file}.tmp-${process.pid}-${threadId}`;
     buildSync({
-      entryPoints: [join(sources, 'experiment', 'worker.ts')],
+      entryPoints: [fileURLToPath(entry)],
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -68,4 +69,15 @@ export function workerBundle(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What a piscina pool needs to run `entry`: its bundle, or else the TypeScript through tsx,
+ * reusing this process's loader flags when it has them (the CLI), else registering tsx (tests).
+ */
+export function piscinaWorker(entry: URL): { filename: string; execArgv: string[] } {
+  const bundle = workerBundle(entry);
+  if (bundle !== undefined) return { filename: pathToFileURL(bundle).href, execArgv: [...process.execArgv] };
+  const hasTsx = process.execArgv.some((arg) => arg.includes('tsx'));
+  return { filename: entry.href, execArgv: hasTsx ? [...process.execArgv] : [...process.execArgv, '--import', 'tsx'] };
 }

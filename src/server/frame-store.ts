@@ -7,6 +7,7 @@
  */
 import { Piscina } from 'piscina';
 import type { EncodedFrames, FramesOutcome, FramesTask } from './frames-worker.ts';
+import { piscinaWorker } from '../experiment/worker-bundle.ts';
 
 export interface FrameStoreOptions {
   /** Worker threads replaying runs (default 1: a local viewer, and the batch commands may be busy). */
@@ -15,12 +16,6 @@ export interface FrameStoreOptions {
   readonly cacheEntries?: number;
   /** Refuse runs whose layers exceed this many bytes (default 64 MB). */
   readonly maxBytes?: number;
-}
-
-/** Same as local-executor: worker threads run TypeScript through tsx. */
-function workerExecArgv(): string[] {
-  const hasTsx = process.execArgv.some((arg) => arg.includes('tsx'));
-  return hasTsx ? [...process.execArgv] : [...process.execArgv, '--import', 'tsx'];
 }
 
 export class FrameStore {
@@ -46,11 +41,11 @@ export class FrameStore {
       return cached;
     }
     this.pool ??= new Piscina<FramesTask, FramesOutcome>({
-      filename: new URL('./frames-worker.ts', import.meta.url).href,
+      // Bundled, as the local executor's workers (worker-bundle.ts).
+      ...piscinaWorker(new URL('./frames-worker.ts', import.meta.url)),
       minThreads: 0,
       maxThreads: this.workers,
       idleTimeout: 30_000,
-      execArgv: workerExecArgv(),
     });
     const pending = this.pool.run({ scenario, seed, maxBytes: this.maxBytes });
     this.cache.set(key, pending);
