@@ -9,7 +9,7 @@
  * (`npm run bench -- experiments`: overhead 0.5 % on a 2-core VM). The bundle is
  * rebuilt whenever a source file changes (its name hashes the path, size and modification time of
  * every file under src/), written atomically so that processes can share it, and kept under
- * node_modules/.cache. When it cannot be built, workers load worker.ts through tsx as before.
+ * node_modules/.cache. When it cannot be built, workers load the TypeScript through tsx as before.
  * Packages stay external: the bundle imports them from node_modules like the sources do.
  */
 import { buildSync, version as esbuildVersion } from 'esbuild';
@@ -58,16 +58,26 @@ export function workerBundle(entry: URL): string | undefined {
       logLevel: 'silent',
     });
     renameSync(temporary, file);
-    // Bundles of earlier sources: removed after a day, not at once, since a pool started before
-    // the edit may still start threads from one.
-    const dayAgo = Date.now() - 86_400_000;
-    for (const old of readdirSync(dir)) {
-      const path = join(dir, old);
-      if (path !== file && statSync(path).mtimeMs < dayAgo) rmSync(path, { force: true });
-    }
+    removeStale(dir);
     return file;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Bundles of earlier sources, removed after a day rather than at once, since a pool started
+ * before an edit may still start threads from one. Best effort: another process may be at it.
+ */
+function removeStale(dir: string): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of readdirSync(dir)) {
+    try {
+      const path = join(dir, name);
+      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { force: true });
+    } catch {
+      // Gone already.
+    }
   }
 }
 
