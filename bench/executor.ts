@@ -26,7 +26,7 @@ import { median } from './table.ts';
 const SCENARIO = 'scenarios/sahel-sahara-2012.yaml';
 const OPTIONS = ['status-quo', 'none', 'expanded-pays-du-champ', 'expanded-pays-du-champ-plus', 'ecowas-france', 'african-union', 'cen-sad', 'eu-sahel'];
 const RUNS = 24;
-const REPEATS = 3;
+const REPEATS = 5;
 
 export interface ExperimentFigure {
   readonly case: string;
@@ -64,29 +64,22 @@ export async function benchExperiments(): Promise<ExperimentFigure[]> {
     for (const task of timed) run(task);
     return performance.now() - started;
   };
-  // Warm both up, then alternate them, so that a noisy spell of the machine weighs on both alike.
-  for (const task of [...warm, ...warm]) {
-    bundled(task);
-    tsx(task);
-  }
-  const times = Array.from({ length: REPEATS }, () => [timeInThread(bundled), timeInThread(tsx)] as const);
-  const inProcess = median(times.map(([b]) => b));
-  const throughTsx = median(times.map(([, t]) => t));
-
-  const perWorkers = new Map<number, number>();
-  for (const workers of [1, 2]) {
-    const executor = createLocalExecutor({ workers });
-    try {
-      await timeExecutor(executor, [...warm, ...warm]);
-      const times: number[] = [];
-      for (let k = 0; k < REPEATS; k++) times.push(await timeExecutor(executor, timed));
-      perWorkers.set(workers, median(times));
-    } finally {
-      await executor.close();
+  const pools = [createLocalExecutor({ workers: 1 }), createLocalExecutor({ workers: 2 })] as const;
+  let times: (readonly [number, number, number, number])[];
+  try {
+    // Warm every case up, then take them in turn at each repeat, so that a noisy spell of the
+    // machine weighs on all alike rather than on whichever case it happens to fall.
+    for (const task of [...warm, ...warm]) {
+      bundled(task);
+      tsx(task);
     }
+    for (const pool of pools) await timeExecutor(pool, [...warm, ...warm]);
+    times = [];
+    for (let k = 0; k < REPEATS; k++) times.push([timeInThread(bundled), timeInThread(tsx), await timeExecutor(pools[0], timed), await timeExecutor(pools[1], timed)]);
+  } finally {
+    for (const pool of pools) await pool.close();
   }
-  const one = perWorkers.get(1) as number;
-  const two = perWorkers.get(2) as number;
+  const [inProcess, throughTsx, one, two] = [0, 1, 2, 3].map((i) => median(times.map((row) => row[i] as number))) as [number, number, number, number];
 
   // The 1,000-run comparison, end to end.
   const options = OPTIONS.map((name) => resolveScenario(`scenarios/options/${name}.yaml`).scenario);
