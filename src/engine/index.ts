@@ -1,12 +1,14 @@
 /**
  * The engine: model-agnostic pieces every model is built from — grid, neighbourhoods, typed-array
- * fields, agent stores, named random streams, schedules, the recorder and the run loop.
+ * fields, agent stores, named random streams and keyed draws, schedules, the recorder and the run loop.
  */
 export { createGrid, cellIndex, cellX, cellY, cellAt } from './grid.ts';
 export { createNeighbourhood, neighbours } from './neighbourhood.ts';
 export { createField, sumField, countEqual } from './fields.ts';
 export { AgentStore, createAgentStore } from './agent-store.ts';
 export { RandomStream, RandomStreams, createRandomStreams, normalQuantile } from './random-streams.ts';
+export { Draws } from './draws.ts';
+export { KeyedDraws, combineKeys, mix32 } from './keyed-draws.ts';
 export { randomActivationOrder, runPhases } from './schedule.ts';
 export { Recorder } from './recorder.ts';
 export { runSimulation, runVariants, advance } from './simulation.ts';

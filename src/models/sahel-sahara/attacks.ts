@@ -11,7 +11,6 @@ import { bandStrength, loseFighters } from './bands.ts';
 import { KIND_JIHADIST, type World } from './world.ts';
 
 export function attacksPhase(world: World): void {
-  const rng = world.rng.attacks;
   const t = world.tuning;
   const b = world.bands.columns;
   const C = world.countryCount;
@@ -24,6 +23,7 @@ export function attacksPhase(world: World): void {
     const s = bandStrength(world, id);
     if (s <= 0) continue;
     const chance = t.attackRate * Math.min(1, s / 0.5) * (0.5 + (b.weapons[id] as number));
+    const rng = world.draws.attacks.at(world.tick, b.key[id] as number);
     if (rng.float() >= chance) continue;
     const g = b.group[id] as number;
     const jihadist = world.groupKind[g] === KIND_JIHADIST;

@@ -16,6 +16,7 @@ export function addBand(
   weapons: number,
   mix: Readonly<Record<string, number>>,
   crossedAt: number,
+  key: number,
 ): number {
   const id = world.bands.add();
   const b = world.bands.columns;
@@ -26,6 +27,7 @@ export function addBand(
   b.weapons[id] = weapons;
   b.country[id] = world.owner[cell] as number;
   b.crossedAt[id] = crossedAt;
+  b.key[id] = key;
   b.lastIn.fill(-1000, id * world.countryCount, (id + 1) * world.countryCount);
   b.lastIn[id * world.countryCount + (world.owner[cell] as number)] = world.tick;
   let total = 0;

@@ -4,7 +4,7 @@
  * random number: a run's randomness starts with its first tick.
  */
 import { freeze } from 'immer';
-import { createAgentStore, createRandomStreams } from '../../engine/index.ts';
+import { combineKeys, createAgentStore, createRandomStreams, KeyedDraws } from '../../engine/index.ts';
 import { haversineKm } from '../../geo/index.ts';
 import { tickOfDate } from './calendar.ts';
 import { emptyTable } from './coarse-field.ts';
@@ -89,13 +89,13 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   const countries = geo.raster.countries;
   const C = countries.length;
   const streams = createRandomStreams(seed);
-  const rng = {
-    intelligence: streams.stream('intelligence'),
-    operations: streams.stream('operations'),
-    movement: streams.stream('movement'),
-    economy: streams.stream('economy'),
-    recruitment: streams.stream('recruitment'),
-    attacks: streams.stream('attacks'),
+  const draws = {
+    intelligence: new KeyedDraws(seed, 'intelligence'),
+    operations: new KeyedDraws(seed, 'operations'),
+    movement: new KeyedDraws(seed, 'movement'),
+    economy: new KeyedDraws(seed, 'economy'),
+    recruitment: new KeyedDraws(seed, 'recruitment'),
+    attacks: new KeyedDraws(seed, 'attacks'),
   };
 
   const isCoreState = new Uint8Array(C);
@@ -158,6 +158,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     warned: Uint8Array,
     cohort: Uint8Array,
     pressure: Float32Array,
+    key: Uint32Array,
   };
 
   const f64 = () => new Float64Array(C);
@@ -171,7 +172,7 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     size,
     cellKm: geo.cellKm,
     streams,
-    rng,
+    draws,
     tick: 0,
     countries,
     countryCount: C,
@@ -286,12 +287,13 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     if (!p) return;
     const homes = (p.home as Location[]).map((h) => locate(geo.spec, geo.raster, params.places, h)).filter((c) => c >= 0);
     for (const home of homes) seedNetwork(world, g, home, 0.6);
-    for (const band of p.bands) {
+    p.bands.forEach((band, n) => {
       const cell = locate(geo.spec, geo.raster, params.places, band.at as Location);
-      if (cell < 0) continue;
+      if (cell < 0) return;
       seedNetwork(world, g, cell, 0.3);
-      addBand(world, g, cell, band.fighters, band.weapons ?? p.weapons, band.nationality ?? p.nationality, -1000);
-    }
+      const key = combineKeys(combineKeys(1, g), n);
+      addBand(world, g, cell, band.fighters, band.weapons ?? p.weapons, band.nationality ?? p.nationality, -1000, key);
+    });
   });
   world.bands.commit();
   return world;

@@ -89,7 +89,6 @@ export function economyPhase(world: World): void {
 
 /** Hostage-taking bands obtain ransoms by policy draws of the external actors (MODEL.md §2). */
 function ransoms(world: World): void {
-  const rng = world.rng.economy;
   const b = world.bands.columns;
   const E = world.externals.length;
   if (E === 0) return;
@@ -98,6 +97,7 @@ function ransoms(world: World): void {
     const g = b.group[id] as number;
     const taking = world.groupHostageTaking[g] as number;
     if (taking <= 0 || (b.fighters[id] as number) < 20) continue;
+    const rng = world.draws.economy.at(world.tick, b.key[id] as number);
     if (rng.float() >= taking) continue;
     const payer = rng.int(E);
     if (rng.float() >= (world.ransomPolicy[payer] as number)) continue;

@@ -6,6 +6,7 @@
  * weeks; `ransom` pays a group and has the political costs the seed describes.
  */
 import { produce, type Draft } from 'immer';
+import { combineKeys } from '../../engine/index.ts';
 import { haversineKm } from '../../geo/index.ts';
 import { addBand } from './bands.ts';
 import { locate, type Location } from './geography.ts';
@@ -99,9 +100,10 @@ function applyEvent(world: World, event: EventParams): void {
       const armed = event.fighters * (1 - (to > 0 ? (world.returneeDisarmament[to] as number) : 0));
       const cells = event.at.map((a) => locate(world.spec, world.raster, world.params.places, a as Location));
       const per = armed / cells.length;
-      for (const cell of cells) {
-        if (cell < 0 || per < 1) continue;
-        addBand(world, g, cell, per, event.weapons, { [event.to]: 1 }, world.tick);
+      cells.forEach((cell, n) => {
+        if (cell < 0 || per < 1) return;
+        const key = combineKeys(combineKeys(combineKeys(combineKeys(2, world.tick), g), to), n);
+        addBand(world, g, cell, per, event.weapons, { [event.to]: 1 }, world.tick, key);
         if (from > 0 && to > 0) {
           // Nationals of `to` leaving `from`: foreign to the country they leave, going home.
           const k = from * world.countryCount + to;
@@ -109,7 +111,7 @@ function applyEvent(world: World, event: EventParams): void {
           world.foreignCrossings[k] = (world.foreignCrossings[k] as number) + per;
           world.homeCrossings[k] = (world.homeCrossings[k] as number) + per;
         }
-      }
+      });
       world.bands.commit();
       world.strengthStale = true;
       return;

@@ -40,7 +40,6 @@ export function computeSharing(world: World): void {
 export function intelligencePhase(world: World): void {
   computeSharing(world);
   const C = world.countryCount;
-  const rng = world.rng.intelligence;
   const b = world.bands.columns;
   const { sharing } = world;
   for (let k = 0; k < world.bands.count; k++) {
@@ -48,6 +47,7 @@ export function intelligencePhase(world: World): void {
     const cell = b.cell[id] as number;
     const host = world.owner[cell] as number;
     b.warned[id] = 0;
+    const rng = world.draws.intelligence.at(world.tick, b.key[id] as number);
     const own = Math.min(1, (world.intelligence[host] as number) * (world.presence[cell] as number) + 0.8 * (world.external[cell] as number));
     let missed = 1 - own;
     for (let j = 1; j < C; j++) {

@@ -15,6 +15,7 @@
  * nationality, each part then weighing its own home. Bands read fields computed before the phase,
  * so the order in which they move changes nothing but the order of draws.
  */
+import { combineKeys } from '../../engine/index.ts';
 import { bandStrength } from './bands.ts';
 import { HAVEN_EVERY, havenKmAt, updateHavens } from './haven.ts';
 import type { World } from './world.ts';
@@ -22,6 +23,8 @@ import type { World } from './world.ts';
 /** Pressure per unit of band strength above which a mixed band may split by nationality. */
 const SPLIT_PRESSURE = 1.5;
 const MIN_SPLIT_FIGHTERS = 10;
+/** The `how` of a split in half, apart from the nationality indices of splits by nationality. */
+const HALF = 0xffff;
 
 /** The groups a band of group g is not allied with, in `out`; returns how many. */
 function hostileGroups(world: World, g: number, out: Int32Array): number {
@@ -62,7 +65,6 @@ export function movementPhase(world: World): void {
   prepareCells(world);
   const { width, height, size, statePressure, appeal, land, network, strength, homePull, moveDx, moveDy, moveKm, owner, countryNationality } = world;
   const t = world.tuning;
-  const rng = world.rng.movement;
   let b = world.bands.columns;
   const K = world.nationalities.length;
   const scores = world.scratchScores;
@@ -75,6 +77,7 @@ export function movementPhase(world: World): void {
     const id = world.bands.ids[k] as number;
     const fighters = b.fighters[id] as number;
     if (fighters < 1) continue;
+    const rng = world.draws.movement.at(world.tick, b.key[id] as number);
     const g = b.group[id] as number;
     const gBase = g * size;
     const cell = b.cell[id] as number;
@@ -192,8 +195,10 @@ export function moveBand(world: World, id: number, cell: number): void {
 /**
  * Queues a new band of the same group, cell, weapons and history as `id`, with no fighters yet;
  * the caller moves fighters into it. Returns the new id (read the columns again: they may grow).
+ * Its key derives from the parent's, the tick and `how` (which split), so the same split in
+ * two runs makes the same band.
  */
-function spawnFrom(world: World, id: number): number {
+function spawnFrom(world: World, id: number, how: number): number {
   const C = world.countryCount;
   const part = world.bands.add();
   const b = world.bands.columns;
@@ -204,6 +209,7 @@ function spawnFrom(world: World, id: number): number {
   b.crossedAt[part] = b.crossedAt[id] as number;
   b.cohort[part] = b.cohort[id] as number;
   b.pressure[part] = b.pressure[id] as number;
+  b.key[part] = combineKeys(combineKeys(b.key[id] as number, world.tick), how);
   b.lastIn.copyWithin(part * C, id * C, id * C + C);
   return part;
 }
@@ -215,7 +221,7 @@ function spawnFrom(world: World, id: number): number {
  */
 function splitInHalf(world: World, id: number): void {
   const K = world.nationalities.length;
-  const part = spawnFrom(world, id);
+  const part = spawnFrom(world, id, HALF);
   const b = world.bands.columns;
   for (let j = 0; j < K; j++) {
     const half = (b.nationals[id * K + j] as number) / 2;
@@ -234,7 +240,7 @@ function splitByNationality(world: World, id: number): void {
   for (let j = 1; j < K; j++) if ((b.nationals[id * K + j] as number) > (b.nationals[id * K + major] as number)) major = j;
   for (let j = 0; j < K; j++) {
     if (j === major || (b.nationals[id * K + j] as number) < MIN_SPLIT_FIGHTERS) continue;
-    const part = spawnFrom(world, id);
+    const part = spawnFrom(world, id, j);
     b = world.bands.columns;
     const fighters = b.nationals[id * K + j] as number;
     b.nationals[part * K + j] = fighters;

@@ -14,6 +14,7 @@
  * rate), which raises hardship and so grievance. Bands of groups that are not allied clash where
  * they share a cell (seed: mid-2012, the better-armed Islamists pushed the MNLA out of the towns).
  */
+import { combineKeys, type KeyedDraws } from '../../engine/index.ts';
 import { bandStrength, loseFighters } from './bands.ts';
 import type { World } from './world.ts';
 
@@ -21,8 +22,7 @@ const KILL_RATE = 0.3;
 const THREAT_WEEKS = 8;
 const JOINT_TRUST_GAIN = 0.01;
 
-function strike(world: World, id: number, force: number): number {
-  const rng = world.rng.operations;
+function strike(world: World, id: number, force: number, rng: KeyedDraws): number {
   const b = world.bands.columns;
   const cell = b.cell[id] as number;
   const s = bandStrength(world, id);
@@ -46,12 +46,12 @@ function strike(world: World, id: number, force: number): number {
 
 export function operationsPhase(world: World): void {
   const C = world.countryCount;
-  const rng = world.rng.operations;
   const b = world.bands.columns;
   const { trust } = world;
   for (let k = 0; k < world.bands.count; k++) {
     const id = world.bands.ids[k] as number;
     if ((b.fighters[id] as number) < 1) continue;
+    const rng = world.draws.operations.at(world.tick, b.key[id] as number);
     const cell = b.cell[id] as number;
     const host = world.owner[cell] as number;
     const external = world.external[cell] as number;
@@ -71,7 +71,7 @@ export function operationsPhase(world: World): void {
         }
       }
       world.tally.operationsByCountry[host] = (world.tally.operationsByCountry[host] as number) + 1;
-      const killed = strike(world, id, force);
+      const killed = strike(world, id, force, rng);
       if (partners !== 0) {
         world.tally.jointOps++;
         if (killed > 0) {
@@ -84,7 +84,7 @@ export function operationsPhase(world: World): void {
       }
     } else if (external > 0 && b.warned[id] === 0 && rng.float() < Math.min(1, external)) {
       // External forces strike on their own intelligence.
-      strike(world, id, external);
+      strike(world, id, external, rng);
     }
 
     // Pursuit across the border by neighbours the band threatened.
@@ -100,10 +100,10 @@ export function operationsPhase(world: World): void {
       const detect = (world.intelligence[i] as number) * (0.5 + 0.5 * (world.sharing[i * C + host] as number));
       if (rng.float() >= detect) continue;
       if (rights > 0 && rng.float() < rights) {
-        strike(world, id, 0.5 * (world.capacity[i] as number));
+        strike(world, id, 0.5 * (world.capacity[i] as number), rng);
         world.tally.jointOps++;
       } else if (rng.float() < (world.unilateralism[i] as number)) {
-        strike(world, id, 0.5 * (world.capacity[i] as number));
+        strike(world, id, 0.5 * (world.capacity[i] as number), rng);
         trust[host * C + i] = Math.max(0, (trust[host * C + i] as number) - 0.1 * (world.sovereignty[host] as number));
       }
     }
@@ -113,7 +113,7 @@ export function operationsPhase(world: World): void {
 
 /** Bands of groups that are not allied fight where they share a cell. */
 function clashes(world: World): void {
-  const rng = world.rng.operations;
+  const draws = world.draws.operations;
   const b = world.bands.columns;
   const G = world.groups.length;
   const n = world.bands.count;
@@ -123,6 +123,10 @@ function clashes(world: World): void {
       const c = world.bands.ids[y] as number;
       if (b.cell[a] !== b.cell[c]) continue;
       if ((world.alliance[(b.group[a] as number) * G + (b.group[c] as number)] as number) >= 0.5) continue;
+      // Salt 1: a pair's draws, apart from either band's own, whichever of the two comes first.
+      const ka = b.key[a] as number;
+      const kc = b.key[c] as number;
+      const rng = draws.at(world.tick, combineKeys(Math.min(ka, kc), Math.max(ka, kc)), 1);
       if (rng.float() >= 0.5) continue;
       const sa = bandStrength(world, a);
       const sc = bandStrength(world, c);

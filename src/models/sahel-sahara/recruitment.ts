@@ -34,7 +34,6 @@ export function updateGrievance(world: World): void {
 
 export function recruitmentPhase(world: World): void {
   updateGrievance(world);
-  const rng = world.rng.recruitment;
   const { size, width, height } = world;
   const t = world.tuning;
   const b = world.bands.columns;
@@ -62,7 +61,7 @@ export function recruitmentPhase(world: World): void {
       (0.2 + (world.network[g * size + c] as number)) *
       fundsFactor *
       weakness;
-    const recruits = rng.poisson(lambda);
+    const recruits = world.draws.recruitment.at(world.tick, b.key[id] as number).poisson(lambda);
     if (recruits > 0) {
       const nationality = world.nationalities.indexOf(world.countries[owner] as string);
       gainFighters(world, id, nationality >= 0 ? nationality : 0, recruits);

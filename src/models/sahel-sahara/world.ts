@@ -4,7 +4,7 @@
  * index, re-derived from the scenario tree when an event changes it), relations, and the tick's
  * accumulators. Phases read and write it in the order of MODEL.md §3.
  */
-import type { AgentStore, RandomStream, RandomStreams } from '../../engine/index.ts';
+import type { AgentStore, KeyedDraws, RandomStreams } from '../../engine/index.ts';
 import type { CountryRaster, GridSpec } from '../../geo/index.ts';
 import type { BilinearTable } from './coarse-field.ts';
 import type { EventParams, SahelSaharaParams, Tuning } from './params.ts';
@@ -47,6 +47,8 @@ export type BandSchema = {
   cohort: Uint8ArrayConstructor;
   /** Pressure on the band's cell at the last movement, for splitting. */
   pressure: Float32ArrayConstructor;
+  /** Who the band is, for its keyed draws: from its scenario entry, its event, or its parent and the split. */
+  key: Uint32ArrayConstructor;
 };
 
 export interface Place {
@@ -96,7 +98,8 @@ export interface World {
   readonly size: number;
   readonly cellKm: number;
   readonly streams: RandomStreams;
-  readonly rng: Readonly<Record<PhaseName, RandomStream>>;
+  /** Each phase's draws, keyed by tick and band (keyed-draws.ts): the runs of two options stay in step. */
+  readonly draws: Readonly<Record<PhaseName, KeyedDraws>>;
   tick: number;
 
   // Countries (index 0 = no country / sea).
@@ -274,7 +277,7 @@ export interface Tally {
   officialsByCountry: Float64Array;
 }
 
-/** The phases that draw random numbers, each from its own stream. */
+/** The phases that draw random numbers, each with its own keyed draws. */
 export type PhaseName = 'intelligence' | 'operations' | 'movement' | 'economy' | 'recruitment' | 'attacks';
 
 export function groupIndex(world: World, name: string): number {
