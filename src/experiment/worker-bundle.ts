@@ -12,9 +12,10 @@
  * node_modules/.cache. When it cannot be built, workers load the TypeScript through tsx as before.
  * Packages stay external: the bundle imports them from node_modules like the sources do.
  */
-import { buildSync, version as esbuildVersion } from 'esbuild';
+import { build, buildSync, version as esbuildVersion, type BuildOptions } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
@@ -39,25 +40,51 @@ function sourceKey(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Where the bundle of `entry` for the current sources lives, and how esbuild makes it. */
+function bundlePlan(entry: URL, dir: string): { file: string; temporary: string; options: BuildOptions } {
+  const file = join(dir, `${basename(fileURLToPath(entry), '.ts')}-${sourceKey()}.mjs`);
+  // Threads of one process (a test runner's) may build at once: the name tells them apart.
+  const temporary = `${file}.tmp-${process.pid}-${threadId}`;
+  const options: BuildOptions = {
+    entryPoints: [fileURLToPath(entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: temporary,
+    logLevel: 'silent',
+  };
+  return { file, temporary, options };
+}
+
+const CACHE = join(root, 'node_modules', '.cache', 'sahel-sahara');
+
 /** Path of an up-to-date bundle of `entry` (a module under src/), building it if needed; undefined if it cannot be built. */
-export function workerBundle(entry: URL): string | undefined {
+export function workerBundle(entry: URL, dir = CACHE): string | undefined {
   try {
-    const dir = join(root, 'node_modules', '.cache', 'sahel-sahara');
-    const file = join(dir, `${basename(fileURLToPath(entry), '.ts')}-${sourceKey()}.mjs`);
+    const { file, temporary, options } = bundlePlan(entry, dir);
     if (existsSync(file)) return file;
     mkdirSync(dir, { recursive: true });
-    // Threads of one process (a test runner's) may build at once: the name tells them apart.
-    const temporary = `${file}.tmp-${process.pid}-${threadId}`;
-    buildSync({
-      entryPoints: [fileURLToPath(entry)],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      outfile: temporary,
-      logLevel: 'silent',
-    });
+    buildSync(options);
     renameSync(temporary, file);
+    removeStale(dir);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `workerBundle` without blocking the event loop while esbuild works (0.3–1.5 s): for the web
+ * server, which must keep answering while its first map replay waits for the bundle.
+ */
+export async function workerBundleAsync(entry: URL, dir = CACHE): Promise<string | undefined> {
+  try {
+    const { file, temporary, options } = bundlePlan(entry, dir);
+    if (existsSync(file)) return file;
+    await mkdir(dir, { recursive: true });
+    await build(options);
+    await rename(temporary, file);
     removeStale(dir);
     return file;
   } catch {
@@ -86,7 +113,15 @@ function removeStale(dir: string): void {
  * reusing this process's loader flags when it has them (the CLI), else registering tsx (tests).
  */
 export function piscinaWorker(entry: URL): { filename: string; execArgv: string[] } {
-  const bundle = workerBundle(entry);
+  return poolOptions(entry, workerBundle(entry));
+}
+
+/** `piscinaWorker` with the bundle built off the event loop (`workerBundleAsync`). */
+export async function piscinaWorkerAsync(entry: URL): Promise<{ filename: string; execArgv: string[] }> {
+  return poolOptions(entry, await workerBundleAsync(entry));
+}
+
+function poolOptions(entry: URL, bundle: string | undefined): { filename: string; execArgv: string[] } {
   if (bundle !== undefined) return { filename: pathToFileURL(bundle).href, execArgv: [...process.execArgv] };
   const hasTsx = process.execArgv.some((arg) => arg.includes('tsx'));
   return { filename: entry.href, execArgv: hasTsx ? [...process.execArgv] : [...process.execArgv, '--import', 'tsx'] };

@@ -7,7 +7,7 @@
  */
 import { Piscina } from 'piscina';
 import type { EncodedFrames, FramesOutcome, FramesTask } from './frames-worker.ts';
-import { piscinaWorker } from '../experiment/worker-bundle.ts';
+import { piscinaWorkerAsync } from '../experiment/worker-bundle.ts';
 
 export interface FrameStoreOptions {
   /** Worker threads replaying runs (default 1: a local viewer, and the batch commands may be busy). */
@@ -19,7 +19,8 @@ export interface FrameStoreOptions {
 }
 
 export class FrameStore {
-  private pool: Piscina<FramesTask, FramesOutcome> | undefined;
+  /** Started on the first request; the worker bundle is built off the event loop meanwhile. */
+  private pool: Promise<Piscina<FramesTask, FramesOutcome>> | undefined;
   private readonly cache = new Map<string, Promise<FramesOutcome>>();
   private readonly workers: number;
   private readonly cacheEntries: number;
@@ -40,14 +41,11 @@ export class FrameStore {
       this.cache.set(key, cached);
       return cached;
     }
-    this.pool ??= new Piscina<FramesTask, FramesOutcome>({
+    this.pool ??= piscinaWorkerAsync(new URL('./frames-worker.ts', import.meta.url)).then(
       // Bundled, as the local executor's workers (worker-bundle.ts).
-      ...piscinaWorker(new URL('./frames-worker.ts', import.meta.url)),
-      minThreads: 0,
-      maxThreads: this.workers,
-      idleTimeout: 30_000,
-    });
-    const pending = this.pool.run({ scenario, seed, maxBytes: this.maxBytes });
+      (worker) => new Piscina<FramesTask, FramesOutcome>({ ...worker, minThreads: 0, maxThreads: this.workers, idleTimeout: 30_000 }),
+    );
+    const pending = this.pool.then((pool) => pool.run({ scenario, seed, maxBytes: this.maxBytes }));
     this.cache.set(key, pending);
     pending.then(
       (outcome) => {
@@ -67,7 +65,7 @@ export class FrameStore {
     const pool = this.pool;
     this.pool = undefined;
     this.cache.clear();
-    if (pool) await pool.destroy();
+    if (pool) await (await pool).destroy();
   }
 }
 

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createInlineExecutor, createLocalExecutor, planTasks, type Task, type TaskFailure, type TaskResult } from '../../src/experiment/index.ts';
 import { runWithRetries } from '../../src/experiment/executor.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
-import { workerBundle } from '../../src/experiment/worker-bundle.ts';
-import { readFileSync } from 'node:fs';
+import { workerBundle, workerBundleAsync } from '../../src/experiment/worker-bundle.ts';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const small = resolveScenario('tests/fixtures/sahel-small.yaml').scenario;
@@ -56,6 +58,30 @@ describe('workerBundle()', () => {
     const { default: runTask } = (await import(pathToFileURL(file!).href)) as { default: (task: Task) => TaskResult };
     const inline = await collect((onResult) => createInlineExecutor().run([tasks[0]!], { onResult }));
     expect(seriesById([{ result: runTask(tasks[0]!) }])).toEqual(seriesById(inline));
+  }, 60_000);
+
+  // The web server builds its replay worker's bundle on its first map request: the event loop
+  // must go on turning meanwhile, and the result must be the bundle the synchronous build makes.
+  it('builds off the event loop in workerBundleAsync(), to the same file name and bytes', async () => {
+    const entry = new URL('../../src/server/frames-worker.ts', import.meta.url);
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+    try {
+      // A build inside the call (buildSync) would settle before the loop's next turn.
+      const pending = workerBundleAsync(entry, dir);
+      const first = await Promise.race([pending.then(() => 'built'), new Promise<string>((r) => setImmediate(() => r('loop turned')))]);
+      expect(first).toBe('loop turned');
+      const file = await pending;
+      expect(readdirSync(dir)).toEqual([file!.split('/').pop()]);
+      expect(file).toBe(workerBundle(entry, dir));
+      const again = mkdtempSync(join(tmpdir(), 'bundle-'));
+      try {
+        expect(readFileSync(workerBundle(entry, again)!, 'utf8')).toBe(readFileSync(file!, 'utf8'));
+      } finally {
+        rmSync(again, { recursive: true, force: true });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 

@@ -5,7 +5,8 @@
  * share in proportion to border control × presence, less collusion, and more where the two share
  * intelligence; inside a country, patrols seize a little more where the state is present and
  * not colluding. Revenue accrues along the route to whoever controls each cell: a group's tax, or
- * officials' cuts where collusion is high (seed: smuggling finances actors on all sides).
+ * officials' cuts where collusion is high, and there the protection the strongest local network
+ * takes as well (seed: smuggling finances actors on all sides).
  * Subsidised fuel and food from Algeria and Libya relieve hardship in the cells they reach
  * (seed: Algeria is a lifeline for northern Mali). Groups pay their fighters; hostage-taking
  * bands may obtain ransoms, drawn from each external actor's ransom policy.
@@ -59,9 +60,15 @@ export function economyPhase(world: World): void {
         world.groupFunds[g] = (world.groupFunds[g] as number) + GROUP_TAX * value;
         world.tally.revenueGroups += GROUP_TAX * value;
       } else if (holder === CONTROL_STATE) {
-        const cut = OFFICIAL_CUT * (world.collusion[owner] as number) * value;
+        const collusion = world.collusion[owner] as number;
+        const cut = OFFICIAL_CUT * collusion * value;
         world.tally.revenueOfficials += cut;
         world.tally.officialsByCountry[owner] = (world.tally.officialsByCountry[owner] as number) + cut;
+        // Where officials collude, the group whose network is strongest in the cell taxes the
+        // traffic too, in proportion to its network (seed: Touré "was clearly reluctant to move
+        // against AQIM and criminal networks in northern Mali, partly because his northern allies
+        // were benefiting from drug smuggling"; smugglers are "prominent players on all sides").
+        if (collusion > 0 && world.reached[c] === 1) protection(world, c, GROUP_TAX * collusion * value);
       }
       if (subsidy > 0) relief[c] = (relief[c] as number) + 0.3 * subsidy * (volume / route.volume);
     }
@@ -85,6 +92,23 @@ export function economyPhase(world: World): void {
     }
   }
   ransoms(world);
+}
+
+/** The group with the strongest network in cell c takes `tax` × its network presence there. */
+function protection(world: World, c: number, tax: number): void {
+  const { network, size } = world;
+  let best = -1;
+  let strongest = 0;
+  for (let g = 0; g < world.groups.length; g++) {
+    const n = network[g * size + c] as number;
+    if (n > strongest) {
+      strongest = n;
+      best = g;
+    }
+  }
+  if (best < 0) return;
+  world.groupFunds[best] = (world.groupFunds[best] as number) + tax * strongest;
+  world.tally.revenueGroups += tax * strongest;
 }
 
 /** Hostage-taking bands obtain ransoms by policy draws of the external actors (MODEL.md §2). */

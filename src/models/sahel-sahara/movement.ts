@@ -17,6 +17,7 @@
  */
 import { combineKeys } from '../../engine/index.ts';
 import { bandStrength } from './bands.ts';
+import { sampleTable } from './coarse-field.ts';
 import { HAVEN_EVERY, havenKmAt, updateHavens } from './haven.ts';
 import type { World } from './world.ts';
 
@@ -73,6 +74,9 @@ export function movementPhase(world: World): void {
   const offsets = moveDx.length;
   const hostile = new Int32Array(world.groups.length);
   const present = new Int32Array(K);
+  const { reached, haven, havenTable } = world;
+  const havenCells = havenTable.grid.width * havenTable.grid.height;
+  const { wPressure, wNetwork, wHome, wTravel, wStay, wCrowd, bandMoveKm } = t;
   for (let k = 0; k < count; k++) {
     const id = world.bands.ids[k] as number;
     const fighters = b.fighters[id] as number;
@@ -103,6 +107,7 @@ export function movementPhase(world: World): void {
     // Progress toward the best haven, in weeks' moves (haven.ts).
     const havenHere = havenWeight > 0 ? havenKmAt(world, g, cell) : 0;
 
+    const havenBase = g * havenCells;
     let n = 0;
     let best = -Infinity;
     for (let o = 0; o < offsets; o++) {
@@ -120,16 +125,19 @@ export function movementPhase(world: World): void {
       // much (seed: foreign members go "where they came from"; local members melt back in).
       const nat = countryNationality[owner[c] as number] as number;
       const blend = nat >= 0 ? 1 - (0.5 * (nationals[natBase + nat] as number)) / fighters : 1;
+      // Hostile groups' strength (0 where no group has ever been: footprint.ts).
+      let enemies = 0;
+      if (reached[c] === 1) for (let i = 0; i < hostiles; i++) enemies += strength[(hostile[i] as number) * size + c] as number;
       const score =
-        -t.wPressure * ((statePressure[c] as number) * blend + hostileAt(world, hostile, hostiles, c)) * resilience +
-        t.wNetwork * (network[gBase + c] as number) +
-        (havenWeight > 0 ? (havenWeight * (havenHere - havenKmAt(world, g, c))) / t.bandMoveKm : 0) +
-        (t.wHome * home) / fighters +
+        -wPressure * ((statePressure[c] as number) * blend + enemies) * resilience +
+        wNetwork * (network[gBase + c] as number) +
+        (havenWeight > 0 ? (havenWeight * (havenHere - sampleTable(haven, havenBase, havenTable, c))) / bandMoveKm : 0) +
+        (wHome * home) / fighters +
         (appeal[c] as number) -
-        t.wTravel * ((moveKm[o] as number) / t.bandMoveKm) +
-        (c === cell ? t.wStay : 0) -
+        wTravel * ((moveKm[o] as number) / bandMoveKm) +
+        (c === cell ? wStay : 0) -
         // Crowding: bands of one group spread out over the ground they can hold.
-        t.wCrowd * Math.max(0, (strength[gBase + c] as number) - (c === cell ? s : 0));
+        wCrowd * Math.max(0, (strength[gBase + c] as number) - (c === cell ? s : 0));
       scores[n] = score;
       cells[n] = c;
       n++;
