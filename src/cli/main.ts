@@ -70,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'worker':
         return await worker(rest, { out });
       case 'validate': {
-        const code = validateCommand(rest, { out, progress });
+        const code = await validateCommand(rest, { out, progress });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         return code;
       }

@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { parseSeedList, validate } from '../../experiment/index.ts';
 import { SimError } from '../../errors.ts';
 import { parseCommandArgs } from '../args.ts';
+import { createExecutor } from '../batch-runner.ts';
 import { formatTable, short } from '../print.ts';
 
-export const validateHelp = `Usage: sahel-sahara validate [--seeds N | --seeds LIST] [--patterns LIST] [--set path=value]... [--json]
+export const validateHelp = `Usage: sahel-sahara validate [--seeds N | --seeds LIST] [--patterns LIST] [--set path=value]... [--workers N] [--json]
 
 Runs the nine patterns of MODEL.md §6 on the shipped 2012 scenario and its framework options
 (with the counterfactual runs each needs) and prints, per pattern, the share of seeds where it
@@ -15,6 +16,7 @@ Options:
   --seeds N|LIST   a count (1..N) or a seed list, default 20
   --patterns LIST  only these patterns, e.g. 7,9 (default: all nine)
   --set path=value override a parameter in every scenario (e.g. tuning.controlMargin=0.2)
+  --workers N      worker threads for the runs (default: the available cores; 0: this thread)
   --json           print the report as JSON
   -h, --help       show this help`;
 
@@ -28,13 +30,31 @@ function parsePatternList(text: string): number[] {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-export function validateCommand(argv: string[], io: { out(text: string): void; progress(text: string): void }): number {
-  const { values } = parseCommandArgs('validate', argv, { seeds: { type: 'string' }, patterns: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' } });
+export async function validateCommand(argv: string[], io: { out(text: string): void; progress(text: string): void }): Promise<number> {
+  const { values } = parseCommandArgs('validate', argv, {
+    seeds: { type: 'string' },
+    patterns: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    workers: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   if (values.help) return io.out(validateHelp), 0;
   const text = values.seeds ?? '20';
   const seeds = /^\d+$/.test(text) ? parseSeedList(`1..${text}`) : parseSeedList(text);
   const only = values.patterns === undefined ? undefined : parsePatternList(values.patterns);
-  const report = validate(root, seeds, { set: values.set ?? [], ...(only ? { only } : {}), onPattern: (p) => io.progress(`pattern ${p.id}: ${p.holds}/${p.seeds} seeds`) });
+  const executor = await createExecutor({ workers: values.workers });
+  let report;
+  try {
+    report = await validate(root, seeds, {
+      set: values.set ?? [],
+      ...(only ? { only } : {}),
+      executor,
+      onRun: (done, total) => io.progress(`runs ${done}/${total}`),
+      onPattern: (p) => io.progress(`pattern ${p.id}: ${p.holds}/${p.seeds} seeds`),
+    });
+  } finally {
+    await executor.close();
+  }
   if (values.json) {
     io.out(JSON.stringify(report, null, 2));
   } else {

@@ -7,7 +7,7 @@
  */
 import { tickOfDate, type SahelSaharaParams } from '../../models/index.ts';
 import type { ResolvedScenario } from '../../scenario/index.ts';
-import { max, mean, sum, type ValidationRunner, type ValidationRun } from './runner.ts';
+import { max, mean, sum, type ValidationRunner, type ValidationRun, type Variant } from './runner.ts';
 
 export interface PatternOutcome {
   readonly holds: boolean;
@@ -21,6 +21,8 @@ export interface Pattern {
   readonly claim: string;
   /** Share of seeds in which the claim must hold. */
   readonly threshold: number;
+  /** The runs `check` reads for a seed, so that they can be computed beforehand (runner.ts). */
+  readonly variants: readonly Variant[];
   check(seed: number): PatternOutcome;
 }
 
@@ -76,6 +78,8 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       p.events = p.events.filter((e) => !(e.type === 'set' && Object.keys(e.set).includes('states.MLI.collusion')));
       (p.states.MLI as { collusion: number }).collusion = level;
     });
+  const collusionHigh = collusion(0.9);
+  const collusionLow = collusion(0.2);
   const noRansom = runner.variant('no-ransoms', base, (p) => {
     p.events = p.events.filter((e) => e.type !== 'ransom');
     for (const e of Object.values(p.externals)) e.ransomPolicy = 0;
@@ -103,6 +107,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       name: 'armed return takes northern Mali, not Niger',
       claim: 'Within months of the returnees, groups hold most of northern Mali (≥ 50 % of its population, up ≥ 20 points); Niger’s peak stays under half of Mali’s.',
       threshold: 0.8,
+      variants: [historical],
       check(seed) {
         const run = runner.run(historical, seed);
         const mali = run.series('north_mali_group_share');
@@ -117,6 +122,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       name: 'no armed return, far less control',
       claim: 'Without the armed return from Libya (and so without the coup that followed the army’s rout), group control of northern Mali in 2012 is far lower (mean share lower by ≥ 0.15).',
       threshold: 0.8,
+      variants: [historical, noReturn],
       check(seed) {
         const a = mean(runner.run(historical, seed).series('north_mali_group_share'), 8, 53);
         const b = mean(runner.run(noReturn, seed).series('north_mali_group_share'), 8, 53);
@@ -128,6 +134,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       name: 'offensive: collapse and displacement to home or southern Libya',
       claim: 'After the 2013 offensive, group control of northern Mali falls below half its pre-offensive level; displaced foreign fighters are mostly at home or in Libya, Libya leads the non-home destinations, and northern Niger sees more fighters.',
       threshold: 0.7,
+      variants: [historical],
       check(seed) {
         const run = runner.run(historical, seed);
         const share = run.series('north_mali_group_share');
@@ -153,6 +160,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       name: 'cross-border attacks on Algeria via Niger or Libya',
       claim: 'Bands that stood in Niger or Libya within the cross-border window attack Algerian sites at least once.',
       threshold: 0.5,
+      variants: [historical],
       check(seed) {
         const run = runner.run(historical, seed);
         const n = sum(run.series('attacks_algeria_via_niger_libya'));
@@ -164,9 +172,10 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       name: 'collusion protects groups and costs trust',
       claim: 'With Mali’s collusion at 0.9 rather than 0.2: fewer operations in Mali, more revenue to groups, lower Algerian and Mauritanian trust in Mali.',
       threshold: 0.7,
+      variants: [collusionHigh, collusionLow],
       check(seed) {
-        const hi = runner.run(collusion(0.9), seed);
-        const lo = runner.run(collusion(0.2), seed);
+        const hi = runner.run(collusionHigh, seed);
+        const lo = runner.run(collusionLow, seed);
         const ops = [sum(hi.series('operations_mali')), sum(lo.series('operations_mali'))] as const;
         const rev = [sum(hi.series('revenue_groups')), sum(lo.series('revenue_groups'))] as const;
         const last = (r: ValidationRun, m: string) => r.series(m)[T] as number;
@@ -183,6 +192,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       name: 'a framework on paper changes little',
       claim: 'The pays du champ as it was (members, little operationalisation) changes destabilisation after the decision by less than 10 % against no framework.',
       threshold: 0.7,
+      variants: [sq, none],
       check(seed) {
         const a = after(runner.run(sq, seed), 'destabilisation');
         const b = after(runner.run(none, seed), 'destabilisation');
@@ -194,6 +204,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       name: 'expanded pays du champ works only if Algeria engages',
       claim: 'The expanded pays du champ lowers spill-over (fighters of the Sahel’s groups in southern Libya + cross-border attacks) against the status quo, and by more than the same framework without Algeria engaging and Libya committing.',
       threshold: 0.6,
+      variants: [sq, expanded, expandedLow],
       check(seed) {
         const s = spill(runner.run(sq, seed));
         const high = s - spill(runner.run(expanded, seed));
@@ -206,6 +217,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       name: 'CEN-SAD no better; ECOWAS deepens the rift',
       claim: 'CEN-SAD without Algeria does not lower destabilisation by more than 5 %; an ECOWAS-centred response leaves lower trust between ECOWAS members and Algeria, Mauritania and Libya.',
       threshold: 0.7,
+      variants: [sq, cenSad, ecowas],
       check(seed) {
         const base = runner.run(sq, seed);
         const a = after(base, 'destabilisation');
@@ -221,6 +233,7 @@ export function buildPatterns(runner: ValidationRunner): Pattern[] {
       name: 'ransoms fund AQIM and poison Algeria–Mali trust',
       claim: 'With ransoms paid (as in the scenario) rather than none: AQIM ends with more funds and more recruits, and Algeria trusts Mali less.',
       threshold: 0.7,
+      variants: [historical, noRansom],
       check(seed) {
         const paid = runner.run(historical, seed);
         const unpaid = runner.run(noRansom, seed);

@@ -1,18 +1,25 @@
 /**
  * Runs of the regional model for validation: a variant is a resolved scenario plus a change of
  * parameters; each (variant, seed) runs once and is cached, since several patterns share runs.
- * A cached run keeps its series, tables and a few final values, not the world.
+ * Runs go through the executors' `executeTask`, one task per seed holding every variant the
+ * patterns need (so the framework options fork at the decision, as in `compare`): `prefetch` runs
+ * them on any executor (worker threads with `validate --workers`), `run` computes a missing one
+ * in this thread. A cached run keeps its series and tables, not the world.
  */
 import { produce } from 'immer';
-import { Recorder, type Table } from '../../engine/index.ts';
-import { SAHEL_METRICS, SahelSaharaSimulation, type SahelSaharaParams } from '../../models/index.ts';
+import type { Table } from '../../engine/index.ts';
+import type { SahelSaharaParams } from '../../models/index.ts';
 import { resolveScenario, type ResolvedScenario } from '../../scenario/index.ts';
+import type { Executor } from '../executor.ts';
+import { executeTask, type RunOutput, type Task } from '../task.ts';
 
 /** What patterns read of a run: its series, its end-of-run tables, and a few final values. */
 export interface ValidationRun {
   readonly series: (metric: string) => Float64Array;
   readonly tables: Readonly<Record<string, Table>>;
+  /** Core states, after an empty entry 0 (no country), indexing `trustFinal`. */
   readonly countries: readonly string[];
+  /** Final trust of i in j, `[i * countries.length + j]`. */
   readonly trustFinal: Float64Array;
   readonly groupFunds: ReadonlyMap<string, number>;
   readonly groupRecruits: ReadonlyMap<string, number>;
@@ -21,6 +28,29 @@ export interface ValidationRun {
 export interface Variant {
   readonly key: string;
   readonly scenario: ResolvedScenario;
+}
+
+/** A run's output as the patterns read it: trust from the relations table, funds and recruits from the groups table. */
+function validationRun(output: RunOutput): ValidationRun {
+  const { tables } = output;
+  const relations = tables.relations?.rows ?? [];
+  const countries = ['', ...new Set(relations.flatMap((r) => [r[0] as string, r[1] as string]))];
+  const C = countries.length;
+  const trustFinal = new Float64Array(C * C);
+  for (const [from, to, , final] of relations) trustFinal[countries.indexOf(from as string) * C + countries.indexOf(to as string)] = final as number;
+  const groups = tables.groups?.rows ?? [];
+  return {
+    series: (metric) => {
+      const m = output.metrics.indexOf(metric);
+      if (m < 0) throw new Error(`the regional model records no metric ${metric}`);
+      return output.series.subarray(m * output.rows, (m + 1) * output.rows);
+    },
+    tables,
+    countries,
+    trustFinal,
+    groupFunds: new Map(groups.map((r) => [r[0] as string, r[2] as number])),
+    groupRecruits: new Map(groups.map((r) => [r[0] as string, r[3] as number])),
+  };
 }
 
 export class ValidationRunner {
@@ -43,31 +73,43 @@ export class ValidationRunner {
     return { key, scenario: { ...base, params } };
   }
 
-  run(variant: Variant, seed: number): ValidationRun {
-    const cacheKey = `${variant.key}#${seed}`;
-    const cached = this.cache.get(cacheKey);
-    if (cached) return cached;
-    const sim = new SahelSaharaSimulation(variant.scenario.params as SahelSaharaParams, seed);
-    const recorder = new Recorder(SAHEL_METRICS, variant.scenario.ticks + 1);
-    sim.measure(recorder.row);
-    recorder.commitRow();
-    while (sim.tick < variant.scenario.ticks) {
-      sim.step();
-      sim.measure(recorder.row);
-      recorder.commitRow();
+  /** The task that runs the uncached `variants` for `seed`, or undefined when all are cached. */
+  private task(variants: readonly Variant[], seed: number): Task | undefined {
+    const runs = variants.filter((v) => !this.cache.has(`${v.key}#${seed}`)).map((v) => ({ key: `${v.key}#${seed}`, scenario: v.scenario }));
+    return runs.length > 0 ? { id: runs[0]!.key, seed, runs } : undefined;
+  }
+
+  private store(outputs: readonly RunOutput[]): void {
+    for (const output of outputs) {
+      this.cache.set(output.key, validationRun(output));
+      this.runs++;
     }
-    const w = sim.world;
-    const run: ValidationRun = {
-      series: (m) => recorder.column(m),
-      tables: sim.tables(),
-      countries: w.countries,
-      trustFinal: w.trust.slice(),
-      groupFunds: new Map(w.groups.map((g, i) => [g, w.groupFunds[i] as number])),
-      groupRecruits: new Map(w.groups.map((g, i) => [g, w.groupRecruits[i] as number])),
-    };
-    this.cache.set(cacheKey, run);
-    this.runs++;
-    return run;
+  }
+
+  /** Runs every (variant, seed) not cached yet on `executor`, one task per seed; `onRun` counts finished runs. */
+  async prefetch(variants: readonly Variant[], seeds: readonly number[], executor: Executor, onRun?: (done: number, total: number) => void): Promise<void> {
+    const tasks = seeds.map((seed) => this.task(variants, seed)).filter((t): t is Task => t !== undefined);
+    const total = tasks.reduce((n, t) => n + t.runs.length, 0);
+    let done = 0;
+    await executor.run(tasks, {
+      onResult: (result) => {
+        if (result.status !== 'done') throw new Error(`validation run ${result.id} failed: ${result.error}`);
+        this.store(result.runs);
+        done += result.runs.length;
+        onRun?.(done, total);
+      },
+    });
+  }
+
+  run(variant: Variant, seed: number): ValidationRun {
+    const key = `${variant.key}#${seed}`;
+    const task = this.task([variant], seed);
+    if (task) {
+      const result = executeTask(task);
+      if (result.status !== 'done') throw new Error(`validation run ${key} failed: ${result.error}`);
+      this.store(result.runs);
+    }
+    return this.cache.get(key) as ValidationRun;
   }
 }
 

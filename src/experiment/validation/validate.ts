@@ -1,10 +1,13 @@
 /**
  * `validate`: runs every pattern of MODEL.md §6 over a list of seeds and reports, per pattern, the
  * share of seeds where it holds against its threshold, with the mean of each number the verdicts
- * rest on.
+ * rest on. The runs come first, on the executor given (in this thread by default), then the
+ * patterns read them.
  */
+import type { Executor } from '../executor.ts';
+import { createInlineExecutor } from '../inline-executor.ts';
 import { buildPatterns } from './patterns.ts';
-import { ValidationRunner } from './runner.ts';
+import { ValidationRunner, type Variant } from './runner.ts';
 
 export interface PatternReport {
   readonly id: number;
@@ -26,14 +29,27 @@ export interface ValidationReport {
   readonly pass: boolean;
 }
 
-export function validate(
-  root: string,
-  seeds: readonly number[],
-  options: { set?: readonly string[]; only?: readonly number[]; onPattern?: (report: PatternReport) => void } = {},
-): ValidationReport {
+export interface ValidateOptions {
+  readonly set?: readonly string[];
+  readonly only?: readonly number[];
+  /** Where the runs go (default: this thread). */
+  readonly executor?: Executor;
+  onRun?(done: number, total: number): void;
+  onPattern?(report: PatternReport): void;
+}
+
+export async function validate(root: string, seeds: readonly number[], options: ValidateOptions = {}): Promise<ValidationReport> {
   const runner = new ValidationRunner(root, options.set);
   const only = options.only;
   const patterns = buildPatterns(runner).filter((p) => only === undefined || only.includes(p.id));
+  const variants = new Map<string, Variant>();
+  for (const p of patterns) for (const v of p.variants) variants.set(v.key, v);
+  const executor = options.executor ?? createInlineExecutor();
+  try {
+    await runner.prefetch([...variants.values()], seeds, executor, options.onRun);
+  } finally {
+    if (!options.executor) await executor.close();
+  }
   const reports: PatternReport[] = [];
   for (const pattern of patterns) {
     let holds = 0;
