@@ -6,10 +6,12 @@
  * a second signal abandons them (they return to the queue once their locks expire).
  */
 import { availableParallelism, hostname } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'bullmq';
 import { checkRedis, DEFAULT_QUEUE, maskRedisUrl, maskSecret, redisConnection } from '../../experiment/bullmq-executor.ts';
 import type { JobData, WireResult } from '../../experiment/bullmq-worker.ts';
 import { errorText } from '../../experiment/executor.ts';
+import { workerBundle } from '../../experiment/worker-bundle.ts';
 import { SimError } from '../../errors.ts';
 import { integerOption, parseCommandArgs } from '../args.ts';
 
@@ -29,17 +31,21 @@ Options:
   -h, --help         show this help`;
 
 /**
- * Worker threads load the processor, TypeScript, through tsx, as the local executor's do: this
- * process's loader flags (or tsx's), plus tsx's ESM hooks registered in the thread itself. BullMQ
- * loads the processor with import(), and on Node 20 tsx registers its ESM hooks only in the main
- * thread (piscina gets by with require(), which tsx hooks in every thread); registering twice, on a
- * Node where tsx does it in threads too, is harmless.
+ * The processor for BullMQ's worker threads: bundled into one ES module like the local executor's
+ * worker code (worker-bundle.ts), which runs the model as fast as the main thread. Without a
+ * bundle, the TypeScript through tsx: this process's loader flags (or tsx's), plus tsx's ESM hooks
+ * registered in the thread itself — BullMQ loads the processor with import(), and on Node 20 tsx
+ * registers its ESM hooks only in the main thread; registering twice, on a Node where tsx does it
+ * in threads too, is harmless.
  */
-function threadExecArgv(): string[] {
+function processorThreads(): { processor: URL; execArgv: string[] } {
+  const source = new URL('../../experiment/bullmq-worker.ts', import.meta.url);
+  const bundle = workerBundle(source);
+  if (bundle !== undefined) return { processor: pathToFileURL(bundle), execArgv: [...process.execArgv] };
   const hasTsx = process.execArgv.some((arg) => arg.includes('tsx'));
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const register = `data:text/javascript,${encodeURIComponent(`import { register } from ${api}; register();`)}`;
-  return [...process.execArgv, ...(hasTsx ? [] : ['--import', 'tsx']), '--import', register];
+  return { processor: source, execArgv: [...process.execArgv, ...(hasTsx ? [] : ['--import', 'tsx']), '--import', register] };
 }
 
 export async function worker(argv: string[], io: { out(text: string): void }): Promise<number> {
@@ -60,11 +66,12 @@ export async function worker(argv: string[], io: { out(text: string): void }): P
 
   await checkRedis(url);
   const connection = redisConnection(url);
-  const bull = new Worker<JobData, WireResult>(queueName, new URL('../../experiment/bullmq-worker.ts', import.meta.url), {
+  const { processor, execArgv } = processorThreads();
+  const bull = new Worker<JobData, WireResult>(queueName, processor, {
     connection,
     concurrency,
     useWorkerThreads: true,
-    workerThreadsOptions: { execArgv: threadExecArgv() },
+    workerThreadsOptions: { execArgv },
     lockDuration: lockMs,
     stalledInterval: lockMs,
     // A job whose worker vanished is put back twice; a third loss fails it (a job that kills machines).
