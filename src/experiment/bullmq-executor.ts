@@ -27,6 +27,8 @@ import { decodeResult, type JobData, type WireResult } from './bullmq-worker.ts'
 import type { Task } from './task.ts';
 
 export const DEFAULT_QUEUE = 'sahel-sahara';
+/** Events kept in the queue's stream (BullMQ's default is 10,000). */
+export const EVENTS_KEPT = 500;
 
 export interface BullmqExecutorOptions {
   /** redis://[user:password@]host:port[/db] or rediss:// (TLS). */
@@ -135,7 +137,10 @@ export function createBullmqExecutor(options: BullmqExecutorOptions): BullmqExec
   const ready = (): Promise<void> => {
     checked ??= checkRedis(url).then(() => {
       connection = redisConnection(url);
-      queue = new Queue<JobData, WireResult>(queueName, { connection });
+      // Each completion event carries the job's result (~70 kB for a run of the regional model);
+      // BullMQ keeps 10,000 events by default, which could hold most of a gigabyte of Redis
+      // memory. Events only wake the collector (a timer backs them up), so a short stream will do.
+      queue = new Queue<JobData, WireResult>(queueName, { connection, streams: { events: { maxLen: EVENTS_KEPT } } });
       queue.on('error', () => {});
     });
     return checked;

@@ -1,6 +1,6 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkRedis, createBullmqExecutor, maskRedisUrl, maskSecret, redisConnection } from '../../src/experiment/bullmq-executor.ts';
+import { checkRedis, createBullmqExecutor, EVENTS_KEPT, maskRedisUrl, maskSecret, redisConnection } from '../../src/experiment/bullmq-executor.ts';
 import processJob, { decodeResult, encodeResult, type JobData, type WireResult } from '../../src/experiment/bullmq-worker.ts';
 import { createInlineExecutor, planTasks, type Task, type TaskFailure, type TaskResult } from '../../src/experiment/index.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
@@ -100,10 +100,14 @@ describe.skipIf(!hasRedisServer)('createBullmqExecutor() (Redis on a free port)'
     const queueName = nextQueue();
     const worker = inProcessWorker(queueName);
     const executor = createBullmqExecutor({ redisUrl: redis.url, queueName, retry: FAST_RETRY });
-    const queue = new Queue(queueName, { connection: redisConnection(redis.url) });
+    // skipMetasUpdate: this handle must not reset the executor's queue settings.
+    const queue = new Queue(queueName, { connection: redisConnection(redis.url), skipMetasUpdate: true });
     try {
       const seen: Outcome[] = [];
       await executor.run(tasks, { onResult: (result, attempts) => void seen.push({ result, attempts }) });
+      // Completion events carry results: the stream keeps a few hundred, not BullMQ's 10,000.
+      const client = await queue.client;
+      expect(await client.hget(`bull:${queueName}:meta`, 'opts.maxLenEvents')).toBe(String(EVENTS_KEPT));
       const inline: Outcome[] = [];
       await createInlineExecutor().run(tasks, { onResult: (result, attempts) => void inline.push({ result, attempts }) });
       expect(seen.map((o) => o.result.id).sort()).toEqual(tasks.map((t) => t.id).sort());
