@@ -4,7 +4,7 @@
  * random number: a run's randomness starts with its first tick.
  */
 import { freeze } from 'immer';
-import { combineKeys, createAgentStore, createRandomStreams, KeyedDraws } from '../../engine/index.ts';
+import { combineKeys, createAgentStore, KeyedDraws } from '../../engine/index.ts';
 import { haversineKm } from '../../geo/index.ts';
 import { tickOfDate } from './calendar.ts';
 import { emptyTable } from './coarse-field.ts';
@@ -88,7 +88,6 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
   const { size, width } = geo;
   const countries = geo.raster.countries;
   const C = countries.length;
-  const streams = createRandomStreams(seed);
   const draws = {
     intelligence: new KeyedDraws(seed, 'intelligence'),
     operations: new KeyedDraws(seed, 'operations'),
@@ -171,7 +170,6 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     height: geo.height,
     size,
     cellKm: geo.cellKm,
-    streams,
     draws,
     tick: 0,
     countries,

@@ -4,7 +4,7 @@
  * index, re-derived from the scenario tree when an event changes it), relations, and the tick's
  * accumulators. Phases read and write it in the order of MODEL.md §3.
  */
-import type { AgentStore, KeyedDraws, RandomStreams } from '../../engine/index.ts';
+import type { AgentStore, KeyedDraws } from '../../engine/index.ts';
 import type { CountryRaster, GridSpec } from '../../geo/index.ts';
 import type { BilinearTable } from './coarse-field.ts';
 import type { EventParams, SahelSaharaParams, Tuning } from './params.ts';
@@ -97,7 +97,6 @@ export interface World {
   readonly height: number;
   readonly size: number;
   readonly cellKm: number;
-  readonly streams: RandomStreams;
   /** Each phase's draws, keyed by tick and band (keyed-draws.ts): the runs of two options stay in step. */
   readonly draws: Readonly<Record<PhaseName, KeyedDraws>>;
   tick: number;
