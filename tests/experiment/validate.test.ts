@@ -78,4 +78,11 @@ describe('sahel-sahara validate --patterns', () => {
     expect(result.stderr).toMatch(/--patterns 7,10: "10" is not a pattern; expected numbers 1 to 9/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('exits 2 for a worker count that is not a number, before running anything', () => {
+    const result = cli('validate', '--workers', 'two');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--workers two: expected an integer ≥ 0/);
+    expect(result.stdout).toBe('');
+  });
 });
