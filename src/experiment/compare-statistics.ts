@@ -222,15 +222,19 @@ export function winRate(baseline: readonly number[], option: readonly number[], 
   });
   if (n === 0) return { wins, ties, n, rate: Number.NaN, low: Number.NaN, high: Number.NaN };
   const rate = (wins + ties / 2) / n;
+  return { wins, ties, n, rate, ...wilsonInterval(rate, n, level) };
+}
+
+/** The Wilson score interval (Wilson 1927) for a share `rate` observed in n trials; NaN bounds when n is 0. */
+export function wilsonInterval(rate: number, n: number, level = 0.95): { low: number; high: number } {
+  if (n === 0) return { low: Number.NaN, high: Number.NaN };
   const z = normalQuantile(1 - (1 - level) / 2);
   const z2n = (z * z) / n;
   const centre = (rate + z2n / 2) / (1 + z2n);
   const half = (z / (1 + z2n)) * Math.sqrt((rate * (1 - rate)) / n + z2n / (4 * n));
   // The Wilson interval always holds the rate and lies in [0, 1] (at rate 0 its low bound is exactly 0):
   // the clamps only absorb rounding.
-  const low = Math.max(0, Math.min(rate, centre - half));
-  const high = Math.min(1, Math.max(rate, centre + half));
-  return { wins, ties, n, rate, low, high };
+  return { low: Math.max(0, Math.min(rate, centre - half)), high: Math.min(1, Math.max(rate, centre + half)) };
 }
 
 // ---------------------------------------------------------------------------------------------

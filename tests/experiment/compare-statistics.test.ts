@@ -12,6 +12,7 @@ import {
   studentTCdf,
   studentTQuantile,
   winRate,
+  wilsonInterval,
 } from '../../src/experiment/compare-statistics.ts';
 
 // Reference values: published t tables (to 7 digits) and, where marked, scipy 1.17 (stats.t, stats.ttest_rel, numpy.quantile).
@@ -209,6 +210,18 @@ describe('pairedDifferences()', () => {
 
   it('refuses unpaired runs', () => {
     expect(() => pairedDifferences([1, 2, 3], [[1, 2]], { direction: 'lower' })).toThrow(RangeError);
+  });
+});
+
+describe('wilsonInterval()', () => {
+  it('gives the Wilson score interval: 6 of 10 → [0.313, 0.832], 10 of 10 → [0.722, 1]', () => {
+    const a = wilsonInterval(0.6, 10);
+    expect(a.low).toBeCloseTo(0.3127, 4);
+    expect(a.high).toBeCloseTo(0.8318, 4);
+    const b = wilsonInterval(1, 10);
+    expect(b.low).toBeCloseTo(0.7225, 4);
+    expect(b.high).toBe(1);
+    expect(wilsonInterval(0.5, 0).low).toBeNaN();
   });
 });
 

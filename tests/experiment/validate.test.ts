@@ -17,6 +17,9 @@ describe('validate()', () => {
       expect(p.seeds).toBe(SEEDS.length);
       expect(p.share).toBe(p.holds / SEEDS.length);
       expect(p.pass).toBe(p.share >= p.threshold);
+      expect(p.low).toBeLessThanOrEqual(p.share);
+      expect(p.high).toBeGreaterThanOrEqual(p.share);
+      expect(p.high - p.low).toBeGreaterThan(0.1); // 8 seeds decide little
       expect(Object.keys(p.means).length).toBeGreaterThan(1);
     }
     // Each (variant, seed) runs once, however many patterns read it: 11 variants × 8 seeds.

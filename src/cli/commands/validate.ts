@@ -60,8 +60,15 @@ export async function validateCommand(argv: string[], io: { out(text: string): v
   } else {
     io.out(
       formatTable(
-        ['#', 'pattern', 'holds', 'share', 'needed', ''],
-        report.patterns.map((p) => [String(p.id), p.name, `${p.holds}/${p.seeds}`, `${Math.round(p.share * 100)} %`, `${Math.round(p.threshold * 100)} %`, p.pass ? 'pass' : 'FAIL']),
+        ['#', 'pattern', 'holds', 'share [95 % CI]', 'needed', ''],
+        report.patterns.map((p) => [
+          String(p.id),
+          p.name,
+          `${p.holds}/${p.seeds}`,
+          `${Math.round(p.share * 100)} % [${Math.round(p.low * 100)}, ${Math.round(p.high * 100)}]`,
+          `${Math.round(p.threshold * 100)} %`,
+          p.pass ? 'pass' : 'FAIL',
+        ]),
       ) +
         '\n\n' +
         report.patterns

@@ -4,6 +4,7 @@
  * rest on. The runs come first, on the executor given (in this thread by default), then the
  * patterns read them.
  */
+import { wilsonInterval } from '../compare-statistics.ts';
 import type { Executor } from '../executor.ts';
 import { createInlineExecutor } from '../inline-executor.ts';
 import { buildPatterns } from './patterns.ts';
@@ -17,6 +18,9 @@ export interface PatternReport {
   readonly holds: number;
   readonly seeds: number;
   readonly share: number;
+  /** 95 % Wilson interval of the share: how far another set of seeds could move it. */
+  readonly low: number;
+  readonly high: number;
   readonly pass: boolean;
   /** Means over seeds of the pattern's numbers. */
   readonly means: Readonly<Record<string, number>>;
@@ -61,7 +65,8 @@ export async function validate(root: string, seeds: readonly number[], options: 
     }
     const share = seeds.length > 0 ? holds / seeds.length : 0;
     const means = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v / seeds.length]));
-    const report: PatternReport = { id: pattern.id, name: pattern.name, claim: pattern.claim, threshold: pattern.threshold, holds, seeds: seeds.length, share, pass: share >= pattern.threshold, means };
+    const { low, high } = wilsonInterval(share, seeds.length);
+    const report: PatternReport = { id: pattern.id, name: pattern.name, claim: pattern.claim, threshold: pattern.threshold, holds, seeds: seeds.length, share, low, high, pass: share >= pattern.threshold, means };
     reports.push(report);
     options.onPattern?.(report);
   }
