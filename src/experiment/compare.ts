@@ -1,8 +1,8 @@
 /**
  * Planning a fair comparison of options (issue 4): every option runs at the same design points
  * over the scenario's uncertain parameters and with the same seeds, a run's seed deriving from
- * (master seed, point, replication), never from the option — so with the model's named streams
- * the options share their random numbers, and the run up to the decision is computed once per
+ * (master seed, point, replication), never from the option — so with the model's keyed draws
+ * (or named streams) the options share their random numbers, and the run up to the decision is computed once per
  * point and seed and continued for each option (one task per point and replication).
  */
 import { SimError } from '../errors.ts';

@@ -3,15 +3,15 @@
  * parameters; each (variant, seed) runs once and is cached, since several patterns share runs.
  * Runs go through the executors' `executeTask`, one task per seed holding every variant the
  * patterns need (so the framework options fork at the decision, as in `compare`): `prefetch` runs
- * them on any executor (worker threads with `validate --workers`), `run` computes a missing one
- * in this thread. A cached run keeps its series and tables, not the world.
+ * them on any executor (worker threads with `validate --workers`), and `run` hands them to the
+ * patterns. A cached run keeps its series and tables, not the world.
  */
 import { produce } from 'immer';
 import type { Table } from '../../engine/index.ts';
 import type { SahelSaharaParams } from '../../models/index.ts';
 import { resolveScenario, type ResolvedScenario } from '../../scenario/index.ts';
 import type { Executor } from '../executor.ts';
-import { executeTask, type RunOutput, type Task } from '../task.ts';
+import type { RunOutput, Task } from '../task.ts';
 
 /** What patterns read of a run: its series, its end-of-run tables, and a few final values. */
 export interface ValidationRun {
@@ -101,15 +101,11 @@ export class ValidationRunner {
     });
   }
 
+  /** A run computed by `prefetch`; a pattern that reads a variant it did not declare is a bug. */
   run(variant: Variant, seed: number): ValidationRun {
-    const key = `${variant.key}#${seed}`;
-    const task = this.task([variant], seed);
-    if (task) {
-      const result = executeTask(task);
-      if (result.status !== 'done') throw new Error(`validation run ${key} failed: ${result.error}`);
-      this.store(result.runs);
-    }
-    return this.cache.get(key) as ValidationRun;
+    const run = this.cache.get(`${variant.key}#${seed}`);
+    if (!run) throw new Error(`validation run ${variant.key} for seed ${seed} was not computed: declare the variant in the pattern's variants`);
+    return run;
   }
 }
 

@@ -12,8 +12,8 @@
  * and picks one by a softmax draw. Displacement is not scripted anywhere: it emerges from this
  * rule (seed: under pressure, foreign fighters go home or to a weak state with existing extremist
  * networks — southern Libya above all). Under heavy pressure a mixed band may split by
- * nationality, each part then weighing its own home. Bands read fields computed before the phase,
- * so the order in which they move changes nothing but the order of draws.
+ * nationality, each part then weighing its own home. Bands read fields computed before the phase
+ * and draw keyed by band (engine keyed-draws.ts), so the order in which they move changes no choice.
  */
 import { combineKeys } from '../../engine/index.ts';
 import { bandStrength } from './bands.ts';
