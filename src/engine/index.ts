@@ -14,6 +14,7 @@ export { Recorder } from './recorder.ts';
 export { runSimulation, runVariants, advance } from './simulation.ts';
 export { copyState, COPY_STATE } from './state-copy.ts';
 export { canonicalJson } from './canonical-json.ts';
+export { expNonPositive } from './fast-exp.ts';
 
 export type { Grid } from './grid.ts';
 export type { Neighbourhood, NeighbourhoodKind } from './neighbourhood.ts';

@@ -225,8 +225,6 @@ export function createWorld(params: SahelSaharaParams, seed: number): World {
     holdTable: emptyTable(),
     regionHeld: false,
     flow: new Float64Array(size),
-    statePressure: new Float64Array(size),
-    appeal: new Float64Array(size),
     staticAppeal: new Float64Array(size),
     presenceShape: new Float64Array(size),
     hardship: new Float64Array(size),

@@ -15,7 +15,7 @@
  * nationality, each part then weighing its own home. Bands read fields computed before the phase
  * and draw keyed by band (engine keyed-draws.ts), so the order in which they move changes no choice.
  */
-import { combineKeys } from '../../engine/index.ts';
+import { combineKeys, expNonPositive } from '../../engine/index.ts';
 import { bandStrength } from './bands.ts';
 import { sampleTable } from './coarse-field.ts';
 import { HAVEN_EVERY, havenKmAt, updateHavens } from './haven.ts';
@@ -44,27 +44,15 @@ function hostileAt(world: World, hostile: Int32Array, n: number, c: number): num
   return sum;
 }
 
-/**
- * Per-cell parts of the score that do not depend on the band, computed once per tick: the state's
- * and external forces' pressure, and the appeal of smuggling income, refuge terrain and population.
- */
-export function prepareCells(world: World): void {
-  const t = world.tuning;
-  const cells = world.landCells;
-  const { statePressure, appeal, staticAppeal, presence, capacity, owner, external, flow } = world;
-  const wSmuggling = t.wSmuggling;
-  for (let k = 0; k < cells.length; k++) {
-    const c = cells[k] as number;
-    statePressure[c] = (presence[c] as number) * (capacity[owner[c] as number] as number) + 1.5 * (external[c] as number);
-    const f = flow[c] as number;
-    appeal[c] = f > 0 ? (staticAppeal[c] as number) + wSmuggling * (f / (f + 20)) : (staticAppeal[c] as number);
-  }
+/** The state's and external forces' pressure on a band in cell c. */
+function statePressureAt(world: World, c: number): number {
+  return (world.presence[c] as number) * (world.capacity[world.owner[c] as number] as number) + 1.5 * (world.external[c] as number);
 }
 
 export function movementPhase(world: World): void {
   if (world.tick % HAVEN_EVERY === 1) updateHavens(world);
-  prepareCells(world);
-  const { width, height, size, statePressure, appeal, land, network, strength, homePull, moveDx, moveDy, moveKm, owner, countryNationality } = world;
+  const { width, height, size, land, network, strength, homePull, moveDx, moveDy, moveKm, owner, countryNationality } = world;
+  const { presence, capacity, external, flow, staticAppeal } = world;
   const t = world.tuning;
   let b = world.bands.columns;
   const K = world.nationalities.length;
@@ -76,7 +64,8 @@ export function movementPhase(world: World): void {
   const present = new Int32Array(K);
   const { reached, haven, havenTable } = world;
   const havenCells = havenTable.grid.width * havenTable.grid.height;
-  const { wPressure, wNetwork, wHome, wTravel, wStay, wCrowd, bandMoveKm } = t;
+  const { wPressure, wNetwork, wHome, wTravel, wStay, wCrowd, wSmuggling, bandMoveKm } = t;
+  const coldness = 1 / t.moveTemperature;
   for (let k = 0; k < count; k++) {
     const id = world.bands.ids[k] as number;
     const fighters = b.fighters[id] as number;
@@ -90,7 +79,7 @@ export function movementPhase(world: World): void {
     const s = bandStrength(world, id);
     const resilience = 1 / (s + 0.3);
     const hostiles = hostileGroups(world, g, hostile);
-    const pressureHere = ((statePressure[cell] as number) + hostileAt(world, hostile, hostiles, cell)) * resilience;
+    const pressureHere = (statePressureAt(world, cell) + hostileAt(world, hostile, hostiles, cell)) * resilience;
     // A band driven out does not feel safe the week it leaves the pressure behind: it remembers
     // it, fading by `pressureMemory` a week (seed: members of the groups escaping northern Mali
     // reached the Libya–Niger border region over the first half of 2013, months after the offensive).
@@ -123,17 +112,23 @@ export function movementPhase(world: World): void {
       }
       // Fighters at home blend into the population: the state's pressure weighs on them half as
       // much (seed: foreign members go "where they came from"; local members melt back in).
-      const nat = countryNationality[owner[c] as number] as number;
+      const ownerC = owner[c] as number;
+      const nat = countryNationality[ownerC] as number;
       const blend = nat >= 0 ? 1 - (0.5 * (nationals[natBase + nat] as number)) / fighters : 1;
       // Hostile groups' strength (0 where no group has ever been: footprint.ts).
       let enemies = 0;
       if (reached[c] === 1) for (let i = 0; i < hostiles; i++) enemies += strength[(hostile[i] as number) * size + c] as number;
+      // The state's and external forces' pressure (statePressureAt) and the appeal of smuggling
+      // income, refuge terrain and population, inlined: this is the hottest loop of the model.
+      const statePressure = (presence[c] as number) * (capacity[ownerC] as number) + 1.5 * (external[c] as number);
+      const f = flow[c] as number;
+      const appeal = f > 0 ? (staticAppeal[c] as number) + wSmuggling * (f / (f + 20)) : (staticAppeal[c] as number);
       const score =
-        -wPressure * ((statePressure[c] as number) * blend + enemies) * resilience +
+        -wPressure * (statePressure * blend + enemies) * resilience +
         wNetwork * (network[gBase + c] as number) +
         (havenWeight > 0 ? (havenWeight * (havenHere - sampleTable(haven, havenBase, havenTable, c))) / bandMoveKm : 0) +
         (wHome * home) / fighters +
-        (appeal[c] as number) -
+        appeal -
         wTravel * ((moveKm[o] as number) / bandMoveKm) +
         (c === cell ? wStay : 0) -
         // Crowding: bands of one group spread out over the ground they can hold.
@@ -147,8 +142,8 @@ export function movementPhase(world: World): void {
     let total = 0;
     for (let i = 0; i < n; i++) {
       // Weights below e^-30 of the best move's cannot be drawn: skip their exp.
-      const z = ((scores[i] as number) - best) / t.moveTemperature;
-      const w = z < -30 ? 0 : Math.exp(z);
+      const z = ((scores[i] as number) - best) * coldness;
+      const w = z < -30 ? 0 : expNonPositive(z);
       scores[i] = w;
       total += w;
     }

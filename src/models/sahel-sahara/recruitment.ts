@@ -20,15 +20,16 @@ const RECRUIT_COST = 0.5;
 
 export function updateGrievance(world: World): void {
   const cells = world.landCells;
+  const { owner, harm, hardshipBase, relief, hardship, grievance, legitimacy } = world;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k] as number;
-    const owner = world.owner[c] as number;
-    const harm = (world.harm[c] as number) * (1 - HARM_DECAY);
-    world.harm[c] = harm;
-    const h = (world.hardshipBase[owner] as number) - (world.relief[c] as number) + harm;
-    const hardship = h < 0 ? 0 : h > 1 ? 1 : h;
-    world.hardship[c] = hardship;
-    world.grievance[c] = hardship * (1 - (world.legitimacy[owner] as number)); // Epstein 2002: G = H(1 − L)
+    const o = owner[c] as number;
+    const decayed = (harm[c] as number) * (1 - HARM_DECAY);
+    harm[c] = decayed;
+    const h = (hardshipBase[o] as number) - (relief[c] as number) + decayed;
+    const clamped = h < 0 ? 0 : h > 1 ? 1 : h;
+    hardship[c] = clamped;
+    grievance[c] = clamped * (1 - (legitimacy[o] as number)); // Epstein 2002: G = H(1 − L)
   }
 }
 

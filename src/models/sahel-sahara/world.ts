@@ -179,9 +179,6 @@ export interface World {
   /** Whether groups held any cell at the last control phase. */
   regionHeld: boolean;
   flow: Float64Array;
-  /** Scratch of the movement phase: state and external pressure, and band-independent appeal. */
-  readonly statePressure: Float64Array;
-  readonly appeal: Float64Array;
   /** Band-independent appeal of refuge terrain and population (policy-derived; see policy.ts). */
   readonly staticAppeal: Float64Array;
   /** Presence shape: max(exp(−km to capital / reach), 0.7 × garrison), re-derived when reach changes. */
