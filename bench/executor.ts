@@ -1,10 +1,10 @@
 /**
  * Experiments (issue 4): what running many runs costs.
  *
- * - per-run overhead of the executor: the same 2012-scenario tasks run by the worker's code in
- *   this thread and through the local executor with one worker thread (goal: ≤ 10 % more). Both
- *   run the bundled worker code (worker-bundle.ts); `runOne` through tsx, as `run` does, is shown
- *   too, for what bundling gains;
+ * - per-run overhead of the executor: the same 2012-scenario tasks run by the worker's code without
+ *   an executor, in a thread of its own (clean-thread.ts), and through the local executor with one
+ *   worker thread (goal: ≤ 10 % more). Both run the bundled worker code (worker-bundle.ts);
+ *   `runOne` in this thread through tsx, as `run` does, is shown too;
  * - batch throughput with one and two worker threads (goal: ≥ 1.8× with two);
  * - a 1,000-run comparison: the eight framework options × 125 seeds through the whole pipeline
  *   (plan, fork at the decision, two workers, journal, Parquet) (goal: ≤ 60 s on 2 cores).
@@ -15,10 +15,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createLocalExecutor, planComparison, runOne, planTasks, runBatch, type Executor, type Task } from '../src/experiment/index.ts';
-import { workerBundle } from '../src/experiment/worker-bundle.ts';
+import runTask from '../src/experiment/worker.ts';
+import { inCleanThread } from './clean-thread.ts';
 import { BatchStore } from '../src/results/index.ts';
 import { resolveScenario } from '../src/scenario/index.ts';
 import { median } from './table.ts';
@@ -47,35 +47,42 @@ export async function timeExecutor(executor: Executor, tasks: readonly Task[]): 
   return performance.now() - started;
 }
 
-export async function benchExperiments(): Promise<ExperimentFigure[]> {
-  const warm = tasksFor([9001, 9002, 9003, 9004]);
-  const timed = tasksFor(Array.from({ length: RUNS }, (_, k) => k + 1));
+const WARM_SEEDS = [9001, 9002, 9003, 9004];
+const TIMED_SEEDS = Array.from({ length: RUNS }, (_, k) => k + 1);
 
-  // The reference: the same tasks run by the same (bundled) code in this thread, without an
-  // executor; and `runOne` through tsx, as `run` does.
-  const bundle = workerBundle(new URL('../src/experiment/worker.ts', import.meta.url));
-  if (bundle === undefined) throw new Error('the worker bundle could not be built');
-  const { default: runTask } = (await import(pathToFileURL(bundle).href)) as { default: (task: Task) => unknown };
+/**
+ * The reference: the worker's code run on the timed tasks without an executor, in whichever thread
+ * calls it (`inCleanThread` gives it a thread started as the executor's are), after warming up; ms.
+ */
+export function timeWorkerCode(): number {
+  const timed = tasksFor(TIMED_SEEDS);
+  for (const task of [...tasksFor(WARM_SEEDS), ...tasksFor(WARM_SEEDS)]) runTask(task);
+  const started = performance.now();
+  for (const task of timed) runTask(task);
+  return performance.now() - started;
+}
+
+export async function benchExperiments(): Promise<ExperimentFigure[]> {
+  const warm = tasksFor(WARM_SEEDS);
+  const timed = tasksFor(TIMED_SEEDS);
+
+  // `runOne` through tsx in this thread, as `run` does.
   const scenario = resolveScenario(SCENARIO).scenario;
-  const bundled = (task: Task) => runTask(task);
-  const tsx = (task: Task) => runOne(scenario, task.seed);
-  const timeInThread = (run: (task: Task) => unknown) => {
+  const timeThroughTsx = () => {
     const started = performance.now();
-    for (const task of timed) run(task);
+    for (const task of timed) runOne(scenario, task.seed);
     return performance.now() - started;
   };
+  const reference = () => inCleanThread<number>(new URL(import.meta.url), 'timeWorkerCode', []);
   const pools = [createLocalExecutor({ workers: 1 }), createLocalExecutor({ workers: 2 })] as const;
   let times: (readonly [number, number, number, number])[];
   try {
     // Warm every case up, then take them in turn at each repeat, so that a noisy spell of the
     // machine weighs on all alike rather than on whichever case it happens to fall.
-    for (const task of [...warm, ...warm]) {
-      bundled(task);
-      tsx(task);
-    }
+    for (const task of [...warm, ...warm]) runOne(scenario, task.seed);
     for (const pool of pools) await timeExecutor(pool, [...warm, ...warm]);
     times = [];
-    for (let k = 0; k < REPEATS; k++) times.push([timeInThread(bundled), timeInThread(tsx), await timeExecutor(pools[0], timed), await timeExecutor(pools[1], timed)]);
+    for (let k = 0; k < REPEATS; k++) times.push([await reference(), timeThroughTsx(), await timeExecutor(pools[0], timed), await timeExecutor(pools[1], timed)]);
   } finally {
     for (const pool of pools) await pool.close();
   }
@@ -100,8 +107,8 @@ export async function benchExperiments(): Promise<ExperimentFigure[]> {
   }
 
   return [
-    { case: `in this thread: ${RUNS} runs of the 2012 scenario (0.5°), bundled worker code`, value: `${(inProcess / RUNS).toFixed(1)} ms/run`, goal: '' },
-    { case: 'in this thread: the same runs through tsx (as `run` does)', value: `${(throughTsx / RUNS).toFixed(1)} ms/run (bundle ${(throughTsx / inProcess).toFixed(2)}× faster)`, goal: '' },
+    { case: `no executor: ${RUNS} runs of the 2012 scenario (0.5°), bundled worker code in a thread`, value: `${(inProcess / RUNS).toFixed(1)} ms/run`, goal: '' },
+    { case: 'no executor: the same runs through tsx in this thread (as `run` does)', value: `${(throughTsx / RUNS).toFixed(1)} ms/run (${(throughTsx / inProcess).toFixed(2)}× the thread's)`, goal: '' },
     { case: 'local executor, 1 worker: per-run overhead vs in-process', value: `${(((one - inProcess) / inProcess) * 100).toFixed(1)} % (${(one / RUNS).toFixed(1)} ms/run)`, goal: '≤ 10 %' },
     { case: 'local executor, 2 workers: speed-up vs 1 worker', value: `${(one / two).toFixed(2)}× (${(two / RUNS).toFixed(1)} ms/run)`, goal: '≥ 1.8×' },
     { case: `comparison: ${OPTIONS.length} options × 125 seeds = ${tasks.length * OPTIONS.length} runs, 2 workers, forked at the decision, stored`, value: `${(comparisonMs / 1000).toFixed(1)} s`, goal: '≤ 60 s' },

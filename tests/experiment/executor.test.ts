@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createInlineExecutor, createLocalExecutor, planTasks, type Task, type TaskFailure, type TaskResult } from '../../src/experiment/index.ts';
 import { runWithRetries } from '../../src/experiment/executor.ts';
 import { resolveScenario } from '../../src/scenario/index.ts';
-import { workerBundle, workerBundleAsync } from '../../src/experiment/worker-bundle.ts';
+import { piscinaWorker, withoutTsx, workerBundle, workerBundleAsync } from '../../src/experiment/worker-bundle.ts';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,7 @@ describe('workerBundle()', () => {
   it('builds the worker code into one module, reused while the sources are unchanged, that runs a task as the inline executor does', async () => {
     const entry = new URL('../../src/experiment/worker.ts', import.meta.url);
     const file = workerBundle(entry);
-    expect(file).toMatch(/node_modules\/\.cache\/sahel-sahara\/worker-[0-9a-f]{16}\.mjs$/);
+    expect(file).toMatch(/node_modules\/\.cache\/sahel-sahara\/experiment-worker-[0-9a-f]{16}\.mjs$/);
     expect(workerBundle(entry)).toBe(file);
     // Every module of the sources is inside: no relative import is left.
     expect(readFileSync(file!, 'utf8')).not.toMatch(/from ["']\.\.?\//);
@@ -83,6 +83,34 @@ describe('workerBundle()', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('withoutTsx()', () => {
+  it("drops tsx's loader flags in every spelling and keeps the rest in order", () => {
+    const argv = [
+      '--require',
+      '/repo/node_modules/tsx/dist/preflight.cjs',
+      '--max-old-space-size=512',
+      '--import',
+      'file:///repo/node_modules/tsx/dist/loader.mjs',
+      '--import=tsx',
+      '-r',
+      'tsx/cjs',
+      '--loader=tsx',
+      '--import',
+      './instrument.mjs',
+      '--enable-source-maps',
+    ];
+    expect(withoutTsx(argv)).toEqual(['--max-old-space-size=512', '--import', './instrument.mjs', '--enable-source-maps']);
+    expect(withoutTsx([])).toEqual([]);
+  });
+
+  it('is what a pool running a bundle starts its threads with', () => {
+    const options = piscinaWorker(new URL('../../src/experiment/worker.ts', import.meta.url));
+    expect(options.filename).toMatch(/experiment-worker-[0-9a-f]{16}\.mjs$/);
+    expect(options.execArgv).toEqual(withoutTsx(process.execArgv));
+    expect(options.execArgv.some((arg) => arg.includes('tsx'))).toBe(false);
+  });
 });
 
 describe('runWithRetries()', () => {

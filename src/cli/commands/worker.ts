@@ -11,7 +11,7 @@ import { Worker } from 'bullmq';
 import { checkRedis, DEFAULT_QUEUE, maskRedisUrl, maskSecret, redisConnection } from '../../experiment/bullmq-executor.ts';
 import type { JobData, WireResult } from '../../experiment/bullmq-worker.ts';
 import { errorText } from '../../experiment/executor.ts';
-import { workerBundle } from '../../experiment/worker-bundle.ts';
+import { withoutTsx, workerBundle } from '../../experiment/worker-bundle.ts';
 import { SimError } from '../../errors.ts';
 import { integerOption, parseCommandArgs } from '../args.ts';
 
@@ -32,7 +32,7 @@ Options:
 
 /**
  * The processor for BullMQ's worker threads: bundled into one ES module like the local executor's
- * worker code (worker-bundle.ts), which runs the model as fast as the main thread. Without a
+ * worker code, and run without tsx's loader (worker-bundle.ts says why both matter). Without a
  * bundle, the TypeScript through tsx: this process's loader flags (or tsx's), plus tsx's ESM hooks
  * registered in the thread itself — BullMQ loads the processor with import(), and on Node 20 tsx
  * registers its ESM hooks only in the main thread; registering twice, on a Node where tsx does it
@@ -41,7 +41,7 @@ Options:
 function processorThreads(): { processor: URL; execArgv: string[] } {
   const source = new URL('../../experiment/bullmq-worker.ts', import.meta.url);
   const bundle = workerBundle(source);
-  if (bundle !== undefined) return { processor: pathToFileURL(bundle), execArgv: [...process.execArgv] };
+  if (bundle !== undefined) return { processor: pathToFileURL(bundle), execArgv: withoutTsx(process.execArgv) };
   const hasTsx = process.execArgv.some((arg) => arg.includes('tsx'));
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const register = `data:text/javascript,${encodeURIComponent(`import { register } from ${api}; register();`)}`;

@@ -13,7 +13,7 @@ export const PRESENCE_FLOOR = 0.03;
 
 export function controlPhase(world: World): void {
   computeStrength(world);
-  const { size, strength, control } = world;
+  const { size, strength, control, presence, external, alliance, havenWeeks } = world;
   const G = world.groups.length;
   const margin = world.tuning.controlMargin;
   const cells = world.landCells;
@@ -22,7 +22,7 @@ export function controlPhase(world: World): void {
     const c = cells[k] as number;
     if (reached[c] === 0) {
       // No group has ever been here (footprint.ts).
-      control[c] = (world.presence[c] as number) + (world.external[c] as number) > PRESENCE_FLOOR ? CONTROL_STATE : CONTROL_NONE;
+      control[c] = (presence[c] as number) + (external[c] as number) > PRESENCE_FLOOR ? CONTROL_STATE : CONTROL_NONE;
       continue;
     }
     let best = -1;
@@ -34,12 +34,12 @@ export function controlPhase(world: World): void {
         best = g;
       }
     }
-    const security = (world.presence[c] as number) + (world.external[c] as number);
+    const security = (presence[c] as number) + (external[c] as number);
     let holder: number;
     if (best >= 0 && bestStrength > security + margin) {
       holder = best + 1;
       for (let g = 0; g < G; g++) {
-        if (g !== best && (world.alliance[best * G + g] as number) < 0.5 && (strength[g * size + c] as number) >= 0.5 * bestStrength) {
+        if (g !== best && (alliance[best * G + g] as number) < 0.5 && (strength[g * size + c] as number) >= 0.5 * bestStrength) {
           holder = CONTROL_CONTESTED;
         }
       }
@@ -47,7 +47,7 @@ export function controlPhase(world: World): void {
       holder = security > PRESENCE_FLOOR ? CONTROL_STATE : CONTROL_NONE;
     }
     control[c] = holder;
-    const haven = holder > 0 && holder <= G && (world.presence[c] as number) < PRESENCE_FLOOR && (world.external[c] as number) === 0;
-    world.havenWeeks[c] = haven ? (world.havenWeeks[c] as number) + 1 : 0;
+    const haven = holder > 0 && holder <= G && (presence[c] as number) < PRESENCE_FLOOR && (external[c] as number) === 0;
+    havenWeeks[c] = haven ? (havenWeeks[c] as number) + 1 : 0;
   }
 }

@@ -180,10 +180,14 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
   }
   let grievance = 0;
   let presence = 0;
-  for (let k = 0; k < regions.coreCells.length; k++) {
-    const c = regions.coreCells[k] as number;
-    grievance += world.grievance[c] as number;
-    presence += (world.presence[c] as number) > PRESENCE_FLOOR ? (world.presence[c] as number) : 0;
+  const core = regions.coreCells;
+  const cellGrievance = world.grievance;
+  const cellPresence = world.presence;
+  for (let k = 0; k < core.length; k++) {
+    const c = core[k] as number;
+    grievance += cellGrievance[c] as number;
+    const p = cellPresence[c] as number;
+    presence += p > PRESENCE_FLOOR ? p : 0;
   }
   const n = Math.max(1, regions.coreCells.length);
   let funds = 0;
