@@ -26,12 +26,18 @@ export function updateHavens(world: World): void {
   const scratch = new Float64Array(cells);
   const { reachedCells, owner, presence, external, network, alliance } = world;
   const reach = reachOfStates(world);
-  for (let g = 0; g < G; g++) {
-    const field = world.haven.subarray(g * cells, (g + 1) * cells);
-    field.fill(0);
-    // Networks are 0 outside the reached cells (footprint.ts).
-    for (let k = 0; k < world.reachedCount; k++) {
-      const c = reachedCells[k] as number;
+  world.haven.fill(0);
+  // Networks are 0 outside the reached cells (footprint.ts).
+  for (let k = 0; k < world.reachedCount; k++) {
+    const c = reachedCells[k] as number;
+    // A weak state: the capacity to come after a group (its own and its partners'), then the
+    // pressure in the cell.
+    const state = reach[owner[c] as number] as number;
+    const pressure = (presence[c] as number) * state + (external[c] as number);
+    const weak = 1 - state;
+    const open = Math.max(0, 1 - 2 * pressure);
+    const q = coarseCellOf(world, grid, c);
+    for (let g = 0; g < G; g++) {
       // Existing extremist networks: the group's own and its allies' (MUJAO's fighters could find
       // refuge with AQIM's contacts in the Fezzan), weighted by affinity.
       let v = network[g * size + c] as number;
@@ -40,13 +46,12 @@ export function updateHavens(world: World): void {
         if (h !== g && a >= 0.5) v += a * (network[h * size + c] as number);
       }
       if (v === 0) continue;
-      // A weak state: the capacity to come after a group (its own and its partners'), then the
-      // pressure in the cell.
-      const state = reach[owner[c] as number] as number;
-      const pressure = (presence[c] as number) * state + (external[c] as number);
-      const q = coarseCellOf(world, grid, c);
-      field[q] = (field[q] as number) + v * (1 - state) * Math.max(0, 1 - 2 * pressure);
+      const i = g * cells + q;
+      world.haven[i] = (world.haven[i] as number) + v * weak * open;
     }
+  }
+  for (let g = 0; g < G; g++) {
+    const field = world.haven.subarray(g * cells, (g + 1) * cells);
     smooth(field, scratch, grid);
     let peak = 0;
     for (let q = 0; q < cells; q++) if ((field[q] as number) > peak) peak = field[q] as number;
