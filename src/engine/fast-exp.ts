@@ -1,6 +1,7 @@
 /**
- * e^z for z ≤ 0, within 1e-15 relative of `Math.exp`, about twice as fast: V8 calls out to C for
- * `Math.exp`, and a softmax over every cell a band can reach calls it ~400,000 times a run.
+ * e^z for z ≤ 0, within 1e-15 relative of `Math.exp` and ~40 % cheaper (4.7 against 7.6 ns on a
+ * 2-core VM): V8 calls out to C for `Math.exp`, and the regional model's softmax over every cell
+ * a band can reach calls it ~400,000 times a run.
  *
  * z = (32n + j) · ln 2 / 32 + r with r in [0, ln 2 / 32): e^z = 2^n · 2^(j/32) · e^r, the first
  * two from tables and e^r from its Taylor series to r^7 (truncation below 1e-17 on that range).
