@@ -13,7 +13,7 @@
  * Packages stay external: the bundle imports them from node_modules like the sources do.
  *
  * Threads that run a bundle start without tsx's loader flags (`withoutTsx`): with them, the model
- * ran another ~20 % slower in every thread, the main thread included.
+ * ran ~20 % slower in each thread.
  */
 import { build, buildSync, version as esbuildVersion, type BuildOptions } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -144,8 +144,7 @@ export function withoutTsx(execArgv: readonly string[]): string[] {
   const kept: string[] = [];
   for (let k = 0; k < execArgv.length; k++) {
     const arg = execArgv[k] as string;
-    const joined = /^--(require|import|loader)=/.exec(arg);
-    if (joined && arg.includes('tsx')) continue;
+    if (/^--(require|import|loader)=/.test(arg) && arg.includes('tsx')) continue;
     if ((arg === '--require' || arg === '-r' || arg === '--import' || arg === '--loader') && (execArgv[k + 1] ?? '').includes('tsx')) {
       k++;
       continue;

@@ -189,7 +189,7 @@ export function measure(world: World, regions: MetricRegions, out: Float64Array)
     const p = cellPresence[c] as number;
     presence += p > PRESENCE_FLOOR ? p : 0;
   }
-  const n = Math.max(1, regions.coreCells.length);
+  const n = Math.max(1, core.length);
   let funds = 0;
   for (let g = 0; g < G; g++) funds += world.groupFunds[g] as number;
   const dza = world.countries.indexOf('DZA');
