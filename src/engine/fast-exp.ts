@@ -5,7 +5,8 @@
  *
  * z = (32n + j) · ln 2 / 32 + r with r in [0, ln 2 / 32): e^z = 2^n · 2^(j/32) · e^r, the first
  * two from tables and e^r from its Taylor series to r^7 (truncation below 1e-17 on that range).
- * Below −708 (where e^z leaves the normal doubles) it returns 0.
+ * Below −708 (where e^z leaves the normal doubles) it returns 0; above 0 its tables end, and it
+ * returns NaN.
  */
 const STEPS = 32;
 const MIN_EXPONENT = -1022;

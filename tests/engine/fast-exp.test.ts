@@ -24,6 +24,7 @@ describe('expNonPositive', () => {
     expect(expNonPositive(-0)).toBe(1);
     expect(expNonPositive(-709)).toBe(0);
     expect(expNonPositive(-Infinity)).toBe(0);
+    expect(expNonPositive(1)).toBeNaN();
   });
 
   it('falls monotonically across table steps', () => {
