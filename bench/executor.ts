@@ -4,7 +4,7 @@
  * - per-run overhead of the executor: the same 2012-scenario tasks run by the worker's code without
  *   an executor, in a thread of its own (clean-thread.ts), and through the local executor with one
  *   worker thread (goal: ≤ 10 % more). Both run the bundled worker code (worker-bundle.ts);
- *   `runOne` in this thread through tsx, as `run` does, is shown too;
+ *   `runOne` in this thread through tsx, as the sources run without the launcher, is shown too;
  * - batch throughput with one and two worker threads (goal: ≥ 1.8× with two);
  * - a 1,000-run comparison: the eight framework options × 125 seeds through the whole pipeline
  *   (plan, fork at the decision, two workers, journal, Parquet) (goal: ≤ 60 s on 2 cores).
@@ -66,7 +66,7 @@ export async function benchExperiments(): Promise<ExperimentFigure[]> {
   const warm = tasksFor(WARM_SEEDS);
   const timed = tasksFor(TIMED_SEEDS);
 
-  // `runOne` through tsx in this thread, as `run` does.
+  // `runOne` through tsx in this thread, as the sources run without the launcher (bin/).
   const scenario = resolveScenario(SCENARIO).scenario;
   const timeThroughTsx = () => {
     const started = performance.now();
@@ -108,7 +108,7 @@ export async function benchExperiments(): Promise<ExperimentFigure[]> {
 
   return [
     { case: `no executor: ${RUNS} runs of the 2012 scenario (0.5°), bundled worker code in a thread`, value: `${(inProcess / RUNS).toFixed(1)} ms/run`, goal: '' },
-    { case: 'no executor: the same runs through tsx in this thread (as `run` does)', value: `${(throughTsx / RUNS).toFixed(1)} ms/run (${(throughTsx / inProcess).toFixed(2)}× the thread's)`, goal: '' },
+    { case: 'no executor: the same runs through tsx in this thread (sources without the launcher)', value: `${(throughTsx / RUNS).toFixed(1)} ms/run (${(throughTsx / inProcess).toFixed(2)}× the thread's)`, goal: '' },
     { case: 'local executor, 1 worker: per-run overhead vs in-process', value: `${(((one - inProcess) / inProcess) * 100).toFixed(1)} % (${(one / RUNS).toFixed(1)} ms/run)`, goal: '≤ 10 %' },
     { case: 'local executor, 2 workers: speed-up vs 1 worker', value: `${(one / two).toFixed(2)}× (${(two / RUNS).toFixed(1)} ms/run)`, goal: '≥ 1.8×' },
     { case: `comparison: ${OPTIONS.length} options × 125 seeds = ${tasks.length * OPTIONS.length} runs, 2 workers, forked at the decision, stored`, value: `${(comparisonMs / 1000).toFixed(1)} s`, goal: '≤ 60 s' },

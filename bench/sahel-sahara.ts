@@ -10,8 +10,9 @@
  * as the grid refines tells what the tick's cost scales with.
  *
  * The model is timed in a worker thread on a bundle of the sources, as the CLI's worker threads
- * run it (clean-thread.ts). At 0.5° it is also timed in this thread, through tsx, as `run` and
- * `--workers 0` run it: ~20 % slower, for reasons clean-thread.ts gives.
+ * run it (clean-thread.ts). At 0.5° it is also timed in this thread, through tsx, as the sources
+ * run without the launcher (the tests, `tsx src/cli/main.ts`): ~20 % slower, for reasons
+ * clean-thread.ts gives.
  *
  * Goal (the issue): ≤ 20 ms per run at 0.5°.
  */

@@ -8,6 +8,7 @@ import { Piscina } from 'piscina';
 import { DEFAULT_RETRY, runWithRetries, type Executor, type RetryPolicy } from './executor.ts';
 import type { Task, TaskResult } from './task.ts';
 import { piscinaWorker } from './worker-bundle.ts';
+import { sourceUrl } from '../package-root.ts';
 
 export interface LocalExecutorOptions {
   /** Worker threads (default: the available cores). */
@@ -19,7 +20,7 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
   const workers = options.workers ?? availableParallelism();
   const pool = new Piscina<Task, TaskResult>({
     // The bundled worker code (worker-bundle.ts).
-    ...piscinaWorker(new URL('./worker.ts', import.meta.url)),
+    ...piscinaWorker(sourceUrl('experiment/worker.ts')),
     minThreads: workers,
     maxThreads: workers,
     // Tasks are queued by the executor, not by piscina: one per worker at a time.

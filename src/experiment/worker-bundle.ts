@@ -19,12 +19,13 @@ import { build, buildSync, version as esbuildVersion, type BuildOptions } from '
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
+import { packageRoot } from '../package-root.ts';
 
-const sources = dirname(dirname(fileURLToPath(import.meta.url)));
-const root = dirname(sources);
+const root = packageRoot();
+const sources = join(root, 'src');
 
 /** Hash of every source file's path, size and modification time. */
 function sourceKey(): string {

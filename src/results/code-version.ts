@@ -1,27 +1,8 @@
 /** The version of the code that made a result: package version and git commit when available. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/**
- * The package's folder: the first one above this module whose package.json is sahel-sahara's. Not
- * a fixed number of levels up, because this module also runs bundled (worker-bundle.ts), from a
- * file under node_modules/.cache.
- */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'sahel-sahara') return dir;
-    } catch {
-      // No package.json here, or not readable: look further up.
-    }
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no sahel-sahara package.json above ${fileURLToPath(import.meta.url)}`);
-    dir = up;
-  }
-}
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.ts';
 
 export interface CodeVersion {
   readonly package: string;

@@ -8,6 +8,7 @@
 import { Piscina } from 'piscina';
 import type { EncodedFrames, FramesOutcome, FramesTask } from './frames-worker.ts';
 import { piscinaWorkerAsync } from '../experiment/worker-bundle.ts';
+import { sourceUrl } from '../package-root.ts';
 
 export interface FrameStoreOptions {
   /** Worker threads replaying runs (default 1: a local viewer, and the batch commands may be busy). */
@@ -41,7 +42,7 @@ export class FrameStore {
       this.cache.set(key, cached);
       return cached;
     }
-    this.pool ??= piscinaWorkerAsync(new URL('./frames-worker.ts', import.meta.url)).then(
+    this.pool ??= piscinaWorkerAsync(sourceUrl('server/frames-worker.ts')).then(
       // Bundled, as the local executor's workers (worker-bundle.ts).
       (worker) => new Piscina<FramesTask, FramesOutcome>({ ...worker, minThreads: 0, maxThreads: this.workers, idleTimeout: 30_000 }),
     );

@@ -9,9 +9,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI as a user would, in a child process. */
+/** Runs the CLI as a user would, in a child process: through its launcher, which runs it bundled. */
 export function cli(...args: string[]): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['bin/sahel-sahara.mjs', ...args], { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,7 +1,6 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseSeedList, validate } from '../../experiment/index.ts';
 import { SimError } from '../../errors.ts';
+import { packageRoot } from '../../package-root.ts';
 import { parseCommandArgs } from '../args.ts';
 import { createExecutor } from '../batch-runner.ts';
 import { formatTable, short } from '../print.ts';
@@ -28,7 +27,7 @@ function parsePatternList(text: string): number[] {
   return ids.map(Number);
 }
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const root = packageRoot();
 
 export async function validateCommand(argv: string[], io: { out(text: string): void; progress(text: string): void }): Promise<number> {
   const { values } = parseCommandArgs('validate', argv, {

@@ -13,6 +13,7 @@ import type { JobData, WireResult } from '../../experiment/bullmq-worker.ts';
 import { errorText } from '../../experiment/executor.ts';
 import { withoutTsx, workerBundle } from '../../experiment/worker-bundle.ts';
 import { SimError } from '../../errors.ts';
+import { sourceUrl } from '../../package-root.ts';
 import { integerOption, parseCommandArgs } from '../args.ts';
 
 export const workerHelp = `Usage: sahel-sahara worker --redis URL [--concurrency N] [--queue NAME] [--lock-ms MS]
@@ -39,7 +40,7 @@ Options:
  * in threads too, is harmless.
  */
 function processorThreads(): { processor: URL; execArgv: string[] } {
-  const source = new URL('../../experiment/bullmq-worker.ts', import.meta.url);
+  const source = sourceUrl('experiment/bullmq-worker.ts');
   const bundle = workerBundle(source);
   if (bundle !== undefined) return { processor: pathToFileURL(bundle), execArgv: withoutTsx(process.execArgv) };
   const hasTsx = process.execArgv.some((arg) => arg.includes('tsx'));
