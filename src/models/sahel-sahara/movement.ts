@@ -52,7 +52,7 @@ function statePressureAt(world: World, c: number): number {
 export function movementPhase(world: World): void {
   if (world.tick % HAVEN_EVERY === 1) updateHavens(world);
   const { width, height, size, land, network, strength, homePull, moveDx, moveDy, moveKm, owner, countryNationality } = world;
-  const { presence, capacity, external, flow, staticAppeal } = world;
+  const { flow, staticAppeal } = world;
   const t = world.tuning;
   let b = world.bands.columns;
   const K = world.nationalities.length;
@@ -112,15 +112,13 @@ export function movementPhase(world: World): void {
       }
       // Fighters at home blend into the population: the state's pressure weighs on them half as
       // much (seed: foreign members go "where they came from"; local members melt back in).
-      const ownerC = owner[c] as number;
-      const nat = countryNationality[ownerC] as number;
+      const nat = countryNationality[owner[c] as number] as number;
       const blend = nat >= 0 ? 1 - (0.5 * (nationals[natBase + nat] as number)) / fighters : 1;
       // Hostile groups' strength (0 where no group has ever been: footprint.ts).
       let enemies = 0;
       if (reached[c] === 1) for (let i = 0; i < hostiles; i++) enemies += strength[(hostile[i] as number) * size + c] as number;
-      // The state's and external forces' pressure (statePressureAt) and the appeal of smuggling
-      // income, refuge terrain and population, inlined: this is the hottest loop of the model.
-      const statePressure = (presence[c] as number) * (capacity[ownerC] as number) + 1.5 * (external[c] as number);
+      const statePressure = statePressureAt(world, c);
+      // The appeal of smuggling income, refuge terrain and population.
       const f = flow[c] as number;
       const appeal = f > 0 ? (staticAppeal[c] as number) + wSmuggling * (f / (f + 20)) : (staticAppeal[c] as number);
       const score =
